@@ -1,0 +1,16 @@
+//! Files under `assets/` (content, UI strings, samples), compiled into the binary.
+
+use rust_embed::Embed;
+
+/// Everything under `assets/`.
+#[derive(Embed)]
+#[folder = "assets/"]
+pub struct Assets;
+
+impl Assets {
+    /// The text of an embedded asset, if it exists and is UTF-8.
+    pub fn text(path: &str) -> Option<String> {
+        let file = Self::get(path)?;
+        String::from_utf8(file.data.into_owned()).ok()
+    }
+}

@@ -1,0 +1,124 @@
+//! UI strings (buttons, titles, messages) in every language, from Fluent files under
+//! `assets/i18n/<lang>/`. Fluent gives each language its own plural rules, which
+//! Arabic needs (six forms).
+
+use std::collections::HashMap;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+
+use crate::assets::Assets;
+use crate::lang::Language;
+
+/// A problem with an embedded Fluent file.
+#[derive(Debug, thiserror::Error)]
+pub enum I18nError {
+    #[error("missing UI strings file assets/i18n/{0}/main.ftl")]
+    Missing(Language),
+    #[error("{message} in assets/i18n/{lang}/main.ftl")]
+    Syntax { lang: Language, message: String },
+}
+
+/// The UI strings of all four languages.
+pub struct Strings {
+    bundles: HashMap<Language, FluentBundle<FluentResource>>,
+}
+
+impl Strings {
+    /// Loads the embedded Fluent files.
+    pub fn embedded() -> Result<Self, I18nError> {
+        let mut bundles = HashMap::new();
+        for lang in Language::ALL {
+            let path = format!("i18n/{}/main.ftl", lang.code());
+            let source = Assets::text(&path).ok_or(I18nError::Missing(lang))?;
+            let resource =
+                FluentResource::try_new(source).map_err(|(_, errors)| I18nError::Syntax {
+                    lang,
+                    message: errors
+                        .iter()
+                        .map(|e| format!("{:?} at byte {}", e.kind, e.pos.start))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                })?;
+            let langid = lang
+                .code()
+                .parse()
+                .expect("language codes are valid identifiers");
+            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            bundle
+                .add_resource(resource)
+                .map_err(|errors| I18nError::Syntax {
+                    lang,
+                    message: format!("{errors:?}"),
+                })?;
+            bundles.insert(lang, bundle);
+        }
+        Ok(Self { bundles })
+    }
+
+    /// The string `id` in `lang`.
+    pub fn get(&self, lang: Language, id: &str) -> String {
+        self.format(lang, id, None)
+    }
+
+    /// The string `id` in `lang` with `args` filled in; falls back to English, and
+    /// to the id itself, so a missing translation shows up without crashing.
+    pub fn format(&self, lang: Language, id: &str, args: Option<&FluentArgs>) -> String {
+        for lang in [lang, Language::English] {
+            let bundle = &self.bundles[&lang];
+            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return bundle
+                    .format_pattern(pattern, args, &mut errors)
+                    .into_owned();
+            }
+        }
+        format!("[{id}]")
+    }
+
+    /// Ids of the messages defined for `lang`, sorted.
+    pub fn ids(&self, lang: Language) -> Vec<String> {
+        let source = Assets::text(&format!("i18n/{}/main.ftl", lang.code())).unwrap_or_default();
+        let mut ids: Vec<String> = source
+            .lines()
+            .filter_map(|line| {
+                let (id, _) = line.split_once('=')?;
+                let id = id.trim();
+                (!line.starts_with([' ', '#', '\t', '.'])
+                    && !id.is_empty()
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                .then(|| id.to_owned())
+            })
+            .collect();
+        ids.sort();
+        ids
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_defines_every_english_string() {
+        let strings = Strings::embedded().unwrap();
+        let english = strings.ids(Language::English);
+        assert!(!english.is_empty());
+        for lang in Language::ALL {
+            assert_eq!(strings.ids(lang), english, "{lang} differs from English");
+        }
+    }
+
+    #[test]
+    fn strings_are_translated() {
+        let strings = Strings::embedded().unwrap();
+        assert_eq!(strings.get(Language::Arabic, "language-label"), "اللغة");
+        assert_eq!(strings.get(Language::Japanese, "language-label"), "言語");
+        assert_eq!(
+            strings.get(Language::English, "no-such-string"),
+            "[no-such-string]"
+        );
+    }
+}

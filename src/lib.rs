@@ -1,0 +1,14 @@
+//! clinic-edu: treatment education and contraindication screening for aesthetic and
+//! regenerative-medicine clinics, in English, Arabic, Bengali and Japanese.
+
+pub mod app;
+pub mod assets;
+pub mod command;
+pub mod i18n;
+pub mod lang;
+pub mod samples;
+pub mod text;
+pub mod ui;
+
+pub use app::{AppOptions, ClinicApp};
+pub use lang::Language;

@@ -1,0 +1,129 @@
+//! The `clinic-edu` command: runs the app, or one of the tools behind it.
+
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Args, Parser, Subcommand};
+
+use clinic_edu::text::{FontOptions, TextStyle, TextSystem, debug};
+use clinic_edu::{AppOptions, ClinicApp, Language};
+
+#[derive(Parser)]
+#[command(
+    name = "clinic-edu",
+    version,
+    about = "Treatment education and screening for clinics"
+)]
+#[command(args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Tool>,
+    #[command(flatten)]
+    run: RunArgs,
+}
+
+/// Options for running the app.
+#[derive(Args)]
+struct RunArgs {
+    /// Language to start in (en, ar, bn, ja).
+    #[arg(long, default_value = "en")]
+    lang: Language,
+    /// Use only the bundled fonts, not the ones installed on this machine.
+    #[arg(long)]
+    no_system_fonts: bool,
+}
+
+#[derive(Subcommand)]
+enum Tool {
+    /// Print how TEXT is shaped and broken into lines, as JSON (one object per visual line).
+    Layout {
+        /// Language of the text (en, ar, bn, ja): decides direction and fonts.
+        #[arg(long)]
+        lang: Language,
+        /// Wrap width in pixels.
+        #[arg(long)]
+        width: f32,
+        /// Font size in pixels.
+        #[arg(long, default_value_t = 16.0)]
+        size: f32,
+        /// Lay out in bold.
+        #[arg(long)]
+        bold: bool,
+        /// Also use installed system fonts (after the bundled ones).
+        #[arg(long)]
+        system_fonts: bool,
+        /// The text to lay out.
+        text: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => run_app(&cli.run),
+        Some(Tool::Layout {
+            lang,
+            width,
+            size,
+            bold,
+            system_fonts,
+            text,
+        }) => print_layout(lang, width, size, bold, system_fonts, &text),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("clinic-edu: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_app(args: &RunArgs) -> anyhow::Result<()> {
+    let options = AppOptions {
+        system_fonts: !args.no_system_fonts,
+        language: args.lang,
+    };
+    // Load the content before opening a window, so a broken build fails here.
+    let app = ClinicApp::new(options)?;
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("clinic-edu")
+            .with_inner_size([1100.0, 760.0])
+            .with_min_inner_size([480.0, 360.0]),
+        ..Default::default()
+    };
+    eframe::run_native("clinic-edu", native, Box::new(move |_cc| Ok(Box::new(app))))
+        .map_err(|e| anyhow::anyhow!("{e}"))
+        .context("could not open the app window")
+}
+
+fn print_layout(
+    lang: Language,
+    width: f32,
+    size: f32,
+    bold: bool,
+    system_fonts: bool,
+    text: &str,
+) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        width.is_finite() && width > 0.0,
+        "--width must be a positive number of pixels, not {width}"
+    );
+    anyhow::ensure!(
+        size.is_finite() && size > 0.0,
+        "--size must be a positive number of pixels, not {size}"
+    );
+    let mut system = TextSystem::new(FontOptions { system_fonts });
+    let style = if bold {
+        TextStyle::bold(size)
+    } else {
+        TextStyle::regular(size)
+    };
+    let layout = system.layout_uncached(text, lang, style, Some(width), 1.0);
+    print!(
+        "{}",
+        debug::to_json_lines(&debug::describe(&system, &layout))
+    );
+    Ok(())
+}

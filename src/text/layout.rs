@@ -1,0 +1,481 @@
+//! Shaping and line layout through cosmic-text, and a bounded cache of the results.
+//!
+//! Layout happens in physical pixels (font size and wrap width multiplied by
+//! pixels-per-point), so glyph positions land on the pixel grid the atlas
+//! rasterises for. Positions are handed out both in points (for egui) and as
+//! integer physical pixels (for painting).
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+use std::sync::Arc;
+
+use cosmic_text::{
+    Attrs, Buffer, CacheKey, Family, FontSystem, Metrics, Shaping, Weight, Wrap, fontdb,
+};
+
+use super::fonts;
+use super::runs::{font_runs, primary_family};
+use crate::lang::Language;
+
+/// Direction marks put before every paragraph, so that the bidi algorithm takes the
+/// paragraph direction from the language, not from the first letter: an Arabic
+/// paragraph that starts with "FDA" or a number is still right-to-left.
+const RLM: &str = "\u{200F}";
+const LRM: &str = "\u{200E}";
+/// LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL ISOLATE around each Latin run inside
+/// right-to-left text. Without them, Unicode's rule W2 turns the digits of "3-5"
+/// after Arabic letters into Arabic numbers and the hyphen into a neutral, and the
+/// range reads "5-3".
+const LRI: &str = "\u{2066}";
+const PDI: &str = "\u{2069}";
+
+/// How a block of text is set.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TextStyle {
+    /// Font size in points.
+    pub size: f32,
+    /// Line height as a multiple of the font size.
+    pub line_height: f32,
+    /// Bold weight.
+    pub bold: bool,
+}
+
+impl TextStyle {
+    /// Regular text of `size` points with comfortable line spacing for all four scripts.
+    pub fn regular(size: f32) -> Self {
+        Self {
+            size,
+            line_height: 1.5,
+            bold: false,
+        }
+    }
+
+    /// Bold text of `size` points.
+    pub fn bold(size: f32) -> Self {
+        Self {
+            bold: true,
+            ..Self::regular(size)
+        }
+    }
+
+    fn weight(&self) -> Weight {
+        if self.bold {
+            Weight::BOLD
+        } else {
+            Weight::NORMAL
+        }
+    }
+}
+
+/// One shaped glyph.
+#[derive(Clone, Debug)]
+pub struct Glyph {
+    /// Face the glyph comes from.
+    pub font_id: fontdb::ID,
+    /// Glyph id inside that face.
+    pub glyph_id: u16,
+    /// Left edge of the glyph's advance box from the block's left edge, in points.
+    pub x: f32,
+    /// Advance width in points.
+    pub w: f32,
+    /// Byte range in the laid-out text of the cluster this glyph belongs to.
+    pub start: usize,
+    pub end: usize,
+    /// Rasterisation key (face, glyph, physical size, sub-pixel offset).
+    pub key: CacheKey,
+    /// Pen position in physical pixels from the block's top-left corner.
+    pub px: i32,
+    pub py: i32,
+}
+
+/// One visual line; glyphs are in visual order, left to right.
+#[derive(Clone, Debug)]
+pub struct Line {
+    /// Direction of the paragraph the line belongs to.
+    pub rtl: bool,
+    /// Top of the line box from the block's top, in points.
+    pub top: f32,
+    /// Height of the line box in points.
+    pub height: f32,
+    /// Width of the glyphs on the line in points.
+    pub width: f32,
+    pub glyphs: Vec<Glyph>,
+}
+
+/// A laid-out block of text.
+#[derive(Clone, Debug)]
+pub struct TextLayout {
+    pub lines: Vec<Line>,
+    /// Width of the block in points: the wrap width if one was given, else the widest line.
+    pub width: f32,
+    /// Height of the block in points.
+    pub height: f32,
+    /// Direction of the block's paragraphs (from the language).
+    pub rtl: bool,
+    /// The scale this layout was made for.
+    pub pixels_per_point: f32,
+}
+
+impl TextLayout {
+    /// Size of the block in points.
+    pub fn size(&self) -> egui::Vec2 {
+        egui::vec2(self.width, self.height)
+    }
+
+    /// Every glyph of every line.
+    pub fn glyphs(&self) -> impl Iterator<Item = &Glyph> {
+        self.lines.iter().flat_map(|l| l.glyphs.iter())
+    }
+}
+
+/// Splits `text` into paragraphs at the characters Unicode treats as paragraph
+/// separators (a CR LF pair counts once). Trailing separators make no paragraph.
+fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if matches!(c, '\n' | '\r' | '\u{1C}'..='\u{1E}' | '\u{85}' | '\u{2029}') {
+            out.push(start..i);
+            let mut next = i + c.len_utf8();
+            if c == '\r' && iter.peek().map(|&(_, n)| n) == Some('\n') {
+                iter.next();
+                next += 1;
+            }
+            start = next;
+        }
+    }
+    if start < text.len() || out.is_empty() {
+        out.push(start..text.len());
+    }
+    while out.len() > 1 && out.last().is_some_and(|r| r.is_empty()) {
+        out.pop();
+    }
+    out
+}
+
+/// Shapes and lays out `text` in `lang`, wrapping at `width` points if given.
+pub fn layout(
+    font_system: &mut FontSystem,
+    text: &str,
+    lang: Language,
+    style: TextStyle,
+    width: Option<f32>,
+    pixels_per_point: f32,
+) -> TextLayout {
+    let scale = pixels_per_point;
+    let font_size = style.size * scale;
+    let line_height = (style.size * style.line_height * scale).round();
+    let rtl = lang.is_rtl();
+    let weight = style.weight();
+    let attrs = |family: &'static str| Attrs::new().family(Family::Name(family)).weight(weight);
+    let primary = attrs(primary_family(lang));
+
+    // The text cosmic-text sees: paragraphs joined by '\n', each led by a direction
+    // mark, with Latin runs isolated in RTL text. `maps[i][b]` is the byte of `text`
+    // that byte `b` of paragraph i's line stands for; the added marks map to the
+    // position they were inserted at, so a cluster of marks alone maps to nothing.
+    let paras = paragraphs(text);
+    let mut spans: Vec<(&str, Attrs)> = Vec::new();
+    let mut maps: Vec<Vec<u32>> = Vec::with_capacity(paras.len());
+    for (i, para) in paras.iter().enumerate() {
+        if i > 0 {
+            spans.push(("\n", primary.clone()));
+        }
+        let mut map: Vec<u32> = Vec::with_capacity(para.len() + 16);
+        let mark = |spans: &mut Vec<(&str, Attrs)>,
+                    map: &mut Vec<u32>,
+                    mark: &'static str,
+                    at: usize,
+                    a: Attrs<'static>| {
+            spans.push((mark, a));
+            map.extend(std::iter::repeat_n(at as u32, mark.len()));
+        };
+        mark(
+            &mut spans,
+            &mut map,
+            if rtl { RLM } else { LRM },
+            para.start,
+            primary.clone(),
+        );
+        for (range, family) in font_runs(&text[para.clone()], lang) {
+            let (start, end) = (para.start + range.start, para.start + range.end);
+            let isolate = rtl && family == fonts::LATIN;
+            if isolate {
+                mark(&mut spans, &mut map, LRI, start, attrs(family));
+            }
+            spans.push((&text[start..end], attrs(family)));
+            map.extend(start as u32..end as u32);
+            if isolate {
+                mark(&mut spans, &mut map, PDI, end, attrs(family));
+            }
+        }
+        map.push(para.end as u32);
+        maps.push(map);
+    }
+
+    let mut buffer = Buffer::new_empty(Metrics::new(font_size, line_height));
+    buffer.set_wrap(Wrap::WordOrGlyph);
+    buffer.set_size(width.map(|w| (w * scale).max(1.0)), None);
+    buffer.set_rich_text(spans, &primary, Shaping::Advanced, None);
+    buffer.shape_until_scroll(font_system, false);
+
+    let mut lines = Vec::new();
+    let mut widest: f32 = 0.0;
+    let mut bottom: f32 = 0.0;
+    for run in buffer.layout_runs() {
+        let map = &maps[run.line_i];
+        let mut glyphs = Vec::with_capacity(run.glyphs.len());
+        for g in run.glyphs {
+            let (start, end) = (map[g.start] as usize, map[g.end] as usize);
+            if start >= end {
+                continue; // a direction mark or isolate we added
+            }
+            let physical = g.physical((0.0, run.line_y), 1.0);
+            glyphs.push(Glyph {
+                font_id: g.font_id,
+                glyph_id: g.glyph_id,
+                x: g.x / scale,
+                w: g.w / scale,
+                start,
+                end,
+                key: physical.cache_key,
+                px: physical.x,
+                py: physical.y,
+            });
+        }
+        // Visual order, left to right.
+        glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+        widest = widest.max(run.line_w);
+        bottom = bottom.max(run.line_top + run.line_height);
+        lines.push(Line {
+            rtl: run.rtl,
+            top: run.line_top / scale,
+            height: run.line_height / scale,
+            width: run.line_w / scale,
+            glyphs,
+        });
+    }
+
+    TextLayout {
+        lines,
+        width: width.unwrap_or(widest / scale),
+        height: bottom / scale,
+        rtl,
+        pixels_per_point,
+    }
+}
+
+/// What a layout depends on.
+#[derive(Clone, Debug, PartialEq)]
+struct Key {
+    text: String,
+    lang: Language,
+    size: u32,
+    line_height: u32,
+    bold: bool,
+    width: Option<u32>,
+    pixels_per_point: u32,
+}
+
+impl Key {
+    fn hash_of(text: &str, lang: Language, style: TextStyle, width: Option<f32>, ppp: f32) -> u64 {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut h);
+        lang.hash(&mut h);
+        style.size.to_bits().hash(&mut h);
+        style.line_height.to_bits().hash(&mut h);
+        style.bold.hash(&mut h);
+        width.map(f32::to_bits).hash(&mut h);
+        ppp.to_bits().hash(&mut h);
+        h.finish()
+    }
+
+    fn matches(
+        &self,
+        text: &str,
+        lang: Language,
+        style: TextStyle,
+        width: Option<f32>,
+        ppp: f32,
+    ) -> bool {
+        self.text == text
+            && self.lang == lang
+            && self.size == style.size.to_bits()
+            && self.line_height == style.line_height.to_bits()
+            && self.bold == style.bold
+            && self.width == width.map(f32::to_bits)
+            && self.pixels_per_point == ppp.to_bits()
+    }
+}
+
+struct CacheEntry {
+    key: Key,
+    layout: Arc<TextLayout>,
+    last_used: u64,
+}
+
+/// Layouts keyed by text, language, style, width and pixels-per-point, holding at
+/// most `capacity` of them; the least recently used go first.
+pub struct LayoutCache {
+    entries: HashMap<u64, CacheEntry>,
+    capacity: usize,
+    clock: u64,
+    hits: u64,
+    misses: u64,
+}
+
+impl LayoutCache {
+    pub fn new(capacity: usize) -> Self {
+        Self {
+            entries: HashMap::new(),
+            capacity: capacity.max(1),
+            clock: 0,
+            hits: 0,
+            misses: 0,
+        }
+    }
+
+    /// The cached layout, or a new one made with `make` and remembered.
+    pub fn get_or_insert_with(
+        &mut self,
+        text: &str,
+        lang: Language,
+        style: TextStyle,
+        width: Option<f32>,
+        ppp: f32,
+        make: impl FnOnce() -> TextLayout,
+    ) -> Arc<TextLayout> {
+        self.clock += 1;
+        let hash = Key::hash_of(text, lang, style, width, ppp);
+        if let Some(entry) = self.entries.get_mut(&hash)
+            && entry.key.matches(text, lang, style, width, ppp)
+        {
+            entry.last_used = self.clock;
+            self.hits += 1;
+            return entry.layout.clone();
+        }
+        self.misses += 1;
+        let layout = Arc::new(make());
+        if self.entries.len() >= self.capacity && !self.entries.contains_key(&hash) {
+            self.evict_oldest_quarter();
+        }
+        self.entries.insert(
+            hash,
+            CacheEntry {
+                key: Key {
+                    text: text.to_owned(),
+                    lang,
+                    size: style.size.to_bits(),
+                    line_height: style.line_height.to_bits(),
+                    bold: style.bold,
+                    width: width.map(f32::to_bits),
+                    pixels_per_point: ppp.to_bits(),
+                },
+                layout: layout.clone(),
+                last_used: self.clock,
+            },
+        );
+        layout
+    }
+
+    /// Removes the least recently used quarter (at least one entry), so eviction
+    /// work is spread over many insertions.
+    fn evict_oldest_quarter(&mut self) {
+        let mut ages: Vec<u64> = self.entries.values().map(|e| e.last_used).collect();
+        let n = (ages.len() / 4).max(1);
+        let (_, &mut cutoff, _) = ages.select_nth_unstable(n - 1);
+        self.entries.retain(|_, e| e.last_used > cutoff);
+    }
+
+    /// Number of layouts held.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when nothing is cached.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// (hits, misses) since creation.
+    pub fn stats(&self) -> (u64, u64) {
+        (self.hits, self.misses)
+    }
+
+    /// Forgets every layout.
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dummy(width: f32) -> TextLayout {
+        TextLayout {
+            lines: Vec::new(),
+            width,
+            height: 0.0,
+            rtl: false,
+            pixels_per_point: 1.0,
+        }
+    }
+
+    #[test]
+    fn paragraphs_split_at_every_separator() {
+        let text = "a\r\nb\u{2029}c\n\nd\n";
+        let parts: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(parts, ["a", "b", "c", "", "d"]);
+        assert_eq!(paragraphs("").len(), 1);
+    }
+
+    #[test]
+    fn cache_key_includes_every_input() {
+        let mut cache = LayoutCache::new(16);
+        let style = TextStyle::regular(16.0);
+        let mut made = 0;
+        let mut get = |cache: &mut LayoutCache, text: &str, lang, style, width, ppp| {
+            cache.get_or_insert_with(text, lang, style, width, ppp, || {
+                made += 1;
+                dummy(0.0)
+            });
+        };
+        get(&mut cache, "a", Language::English, style, Some(100.0), 1.0);
+        get(&mut cache, "a", Language::English, style, Some(100.0), 1.0);
+        get(&mut cache, "b", Language::English, style, Some(100.0), 1.0);
+        get(&mut cache, "a", Language::Arabic, style, Some(100.0), 1.0);
+        get(
+            &mut cache,
+            "a",
+            Language::English,
+            TextStyle::bold(16.0),
+            Some(100.0),
+            1.0,
+        );
+        get(&mut cache, "a", Language::English, style, Some(101.0), 1.0);
+        get(&mut cache, "a", Language::English, style, None, 1.0);
+        get(&mut cache, "a", Language::English, style, Some(100.0), 2.0);
+        assert_eq!(made, 7);
+        assert_eq!(cache.stats(), (1, 7));
+    }
+
+    #[test]
+    fn cache_is_bounded_and_keeps_recent_entries() {
+        let mut cache = LayoutCache::new(8);
+        let style = TextStyle::regular(16.0);
+        for i in 0..100 {
+            let text = format!("{i}");
+            cache.get_or_insert_with(&text, Language::English, style, None, 1.0, || {
+                dummy(i as f32)
+            });
+            // Keep "0" hot.
+            cache.get_or_insert_with("0", Language::English, style, None, 1.0, || dummy(0.0));
+            assert!(cache.len() <= 8);
+        }
+        let (_, misses) = cache.stats();
+        assert_eq!(misses, 100, "the hot entry was never evicted");
+    }
+}

@@ -1,0 +1,203 @@
+//! The text engine: every user-visible string is shaped by cosmic-text (harfrust,
+//! unicode-bidi, UAX #14 line breaking, fallback over the bundled fonts) and painted
+//! into egui as one textured mesh per block from our own glyph atlas.
+//!
+//! egui's own text is not used for localized strings: it has no bidi, so Arabic
+//! sentences come out in the wrong word order.
+
+pub mod atlas;
+pub mod debug;
+pub mod fonts;
+pub mod layout;
+pub mod runs;
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use cosmic_text::{FontSystem, SwashCache, fontdb};
+use egui::{Color32, Context, Id, Mesh, Painter, Pos2, Rect, Shape, pos2, vec2};
+
+pub use atlas::GlyphAtlas;
+pub use fonts::FontOptions;
+pub use layout::{Glyph, LayoutCache, Line, TextLayout, TextStyle};
+
+use crate::lang::Language;
+
+/// How many layouts the cache keeps; a screen uses a few dozen.
+const LAYOUT_CACHE_CAPACITY: usize = 1024;
+/// Starting and largest side of the glyph atlas texture, in pixels.
+const ATLAS_START: usize = 1024;
+const ATLAS_MAX: usize = 8192;
+
+/// Fonts, layout cache and glyph atlas, shared by every widget through the egui context.
+pub struct TextSystem {
+    font_system: FontSystem,
+    swash: SwashCache,
+    layouts: LayoutCache,
+    atlas: GlyphAtlas,
+    pass: Option<u64>,
+}
+
+impl TextSystem {
+    /// Loads the bundled fonts (and the system's, if asked) into a new text system.
+    pub fn new(options: FontOptions) -> Self {
+        Self {
+            font_system: fonts::font_system(options),
+            swash: SwashCache::new(),
+            layouts: LayoutCache::new(LAYOUT_CACHE_CAPACITY),
+            atlas: GlyphAtlas::new(ATLAS_START, ATLAS_MAX),
+            pass: None,
+        }
+    }
+
+    /// Makes `system` the one the widgets of `ctx` use.
+    pub fn install(ctx: &Context, system: TextSystem) {
+        let shared = Arc::new(Mutex::new(system));
+        ctx.data_mut(|d| d.insert_temp(Id::NULL, shared));
+    }
+
+    /// The text system of `ctx`, created with the bundled fonts only if none was installed.
+    pub fn shared(ctx: &Context) -> Arc<Mutex<TextSystem>> {
+        if let Some(shared) = ctx.data(|d| d.get_temp::<Arc<Mutex<TextSystem>>>(Id::NULL)) {
+            return shared;
+        }
+        let shared = Arc::new(Mutex::new(TextSystem::new(FontOptions::default())));
+        ctx.data_mut(|d| d.insert_temp(Id::NULL, shared.clone()));
+        shared
+    }
+
+    /// Runs `f` with the text system of `ctx`.
+    pub fn with<R>(ctx: &Context, f: impl FnOnce(&mut TextSystem) -> R) -> R {
+        let shared = Self::shared(ctx);
+        let mut guard: MutexGuard<'_, TextSystem> = shared
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        f(&mut guard)
+    }
+
+    /// The laid-out block for `text`, from the cache when possible.
+    pub fn layout(
+        &mut self,
+        text: &str,
+        lang: Language,
+        style: TextStyle,
+        width: Option<f32>,
+        pixels_per_point: f32,
+    ) -> Arc<TextLayout> {
+        let font_system = &mut self.font_system;
+        self.layouts
+            .get_or_insert_with(text, lang, style, width, pixels_per_point, || {
+                layout::layout(font_system, text, lang, style, width, pixels_per_point)
+            })
+    }
+
+    /// Lays out without touching the cache (for measuring cold layout).
+    pub fn layout_uncached(
+        &mut self,
+        text: &str,
+        lang: Language,
+        style: TextStyle,
+        width: Option<f32>,
+        pixels_per_point: f32,
+    ) -> TextLayout {
+        layout::layout(
+            &mut self.font_system,
+            text,
+            lang,
+            style,
+            width,
+            pixels_per_point,
+        )
+    }
+
+    /// Builds the mesh of `layout` with its top-left corner at `origin` (points),
+    /// rasterising glyphs the atlas lacks.
+    pub fn mesh(
+        &mut self,
+        ctx: &Context,
+        origin: Pos2,
+        layout: &TextLayout,
+        color: Color32,
+    ) -> Mesh {
+        let pass = ctx.cumulative_pass_nr();
+        if self.pass != Some(pass) {
+            self.pass = Some(pass);
+            self.atlas.begin_pass(pass);
+        }
+        let ppp = layout.pixels_per_point;
+        // Snap the block to the physical pixel grid so glyph pixels map 1:1 to texels.
+        let ox = (origin.x * ppp).round();
+        let oy = (origin.y * ppp).round();
+
+        let mut quads: Vec<(Rect, atlas::AtlasGlyph)> =
+            Vec::with_capacity(layout.lines.iter().map(|l| l.glyphs.len()).sum());
+        for glyph in layout.glyphs() {
+            let (font_system, swash) = (&mut self.font_system, &mut self.swash);
+            let Some(g) = self.atlas.get_or_insert(glyph.key, || {
+                swash.get_image_uncached(font_system, glyph.key)
+            }) else {
+                continue;
+            };
+            if g.width == 0 || g.height == 0 {
+                continue;
+            }
+            let x = ox + (glyph.px + g.left) as f32;
+            let y = oy + (glyph.py - g.top) as f32;
+            let rect = Rect::from_min_size(
+                pos2(x / ppp, y / ppp),
+                vec2(g.width as f32 / ppp, g.height as f32 / ppp),
+            );
+            quads.push((rect, g));
+        }
+
+        let texture = self.atlas.upload(ctx);
+        if self.atlas.take_grown() {
+            // UVs made earlier in this pass were for the smaller texture.
+            ctx.request_discard("glyph atlas grew");
+            ctx.request_repaint();
+        }
+        let mut mesh = Mesh::with_texture(texture);
+        for (rect, g) in quads {
+            let tint = if g.is_color {
+                Color32::WHITE.gamma_multiply(color.a() as f32 / 255.0)
+            } else {
+                color
+            };
+            mesh.add_rect_with_uv(rect, self.atlas.uv(&g), tint);
+        }
+        mesh
+    }
+
+    /// Paints `layout` with its top-left corner at `origin`.
+    pub fn paint(&mut self, painter: &Painter, origin: Pos2, layout: &TextLayout, color: Color32) {
+        let mesh = self.mesh(painter.ctx(), origin, layout, color);
+        if !mesh.is_empty() {
+            painter.add(Shape::mesh(mesh));
+        }
+    }
+
+    /// The family name of a face in the database.
+    pub fn family_name(&self, id: fontdb::ID) -> String {
+        self.font_system
+            .db()
+            .face(id)
+            .and_then(|f| f.families.first())
+            .map_or_else(String::new, |(name, _)| name.clone())
+    }
+
+    /// The glyph a face maps `c` to on its own (no shaping), if it has one.
+    pub fn glyph_for_char(&mut self, font_id: fontdb::ID, c: char) -> Option<u16> {
+        let font = self.font_system.get_font(font_id, fontdb::Weight::NORMAL)?;
+        let id = font.as_swash().charmap().map(c);
+        (id != 0).then_some(id)
+    }
+
+    /// The glyph atlas (for tests and diagnostics).
+    pub fn atlas(&self) -> &GlyphAtlas {
+        &self.atlas
+    }
+
+    /// The layout cache (for tests and diagnostics).
+    pub fn layout_cache(&self) -> &LayoutCache {
+        &self.layouts
+    }
+}

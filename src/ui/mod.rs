@@ -1,0 +1,35 @@
+//! Screens, widgets and design tokens. Text goes through [`crate::text`]; egui draws
+//! everything else.
+
+pub mod screens;
+pub mod theme;
+pub mod widgets;
+
+use egui::{Align, InnerResponse, Layout, Ui, vec2};
+
+/// Lays out a row in reading order: left to right, or mirrored (first item on the
+/// right) when the UI language is right-to-left.
+pub fn row<R>(ui: &mut Ui, rtl: bool, add_contents: impl FnOnce(&mut Ui) -> R) -> InnerResponse<R> {
+    // Like `ui.horizontal`: as wide as the space, only as tall as the contents. Starting
+    // at the height of a touch target keeps text vertically centred on the buttons.
+    let height = crate::ui::theme::Tokens::get(ui.ctx()).touch_target;
+    let size = vec2(ui.available_width(), height);
+    ui.allocate_ui_with_layout(size, row_layout(rtl), add_contents)
+}
+
+/// Like [`row`], but starting from the far end: the right for LTR, the left for RTL.
+pub fn row_end<R>(
+    ui: &mut Ui,
+    rtl: bool,
+    add_contents: impl FnOnce(&mut Ui) -> R,
+) -> InnerResponse<R> {
+    ui.with_layout(row_layout(!rtl), add_contents)
+}
+
+fn row_layout(rtl: bool) -> Layout {
+    if rtl {
+        Layout::right_to_left(Align::Center)
+    } else {
+        Layout::left_to_right(Align::Center)
+    }
+}

@@ -1,0 +1,39 @@
+//! The Scripts page: sample text in the UI language, using every text widget.
+
+use egui::Ui;
+
+use crate::command::Command;
+use crate::i18n::Strings;
+use crate::lang::Language;
+use crate::samples::Samples;
+use crate::ui::theme::Tokens;
+use crate::ui::widgets::{BulletList, Button, Heading, Paragraph};
+
+/// Shows the sample for `lang`; the sample button does nothing but exists to be seen.
+pub fn show(
+    ui: &mut Ui,
+    lang: Language,
+    samples: &Samples,
+    strings: &Strings,
+    _commands: &mut Vec<Command>,
+) {
+    let tokens = Tokens::get(ui.ctx());
+    let sample = samples.get(lang);
+    ui.add(Heading::new(&sample.heading, lang));
+    ui.add_space(tokens.gap / 2.0);
+    ui.add(
+        Paragraph::new(&strings.get(lang, "scripts-intro"), lang)
+            .style(tokens.small)
+            .color(tokens.muted_text),
+    );
+    for paragraph in &sample.paragraphs {
+        ui.add_space(tokens.gap / 2.0);
+        ui.add(Paragraph::new(paragraph, lang));
+    }
+    ui.add_space(tokens.gap / 2.0);
+    ui.add(BulletList::new(&sample.bullets, lang));
+    ui.add_space(tokens.gap);
+    crate::ui::row(ui, lang.is_rtl(), |ui| {
+        ui.add(Button::new(&sample.button, lang));
+    });
+}

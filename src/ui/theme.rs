@@ -1,0 +1,96 @@
+//! Design tokens: every colour, size and spacing the screens use, in one place.
+//! Kiosk mode will be a second, larger set.
+
+use egui::{Color32, Context, Id, Vec2, vec2};
+
+use crate::text::TextStyle;
+
+/// The look of the app, read by every widget through [`Tokens::get`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tokens {
+    pub body: TextStyle,
+    pub heading: TextStyle,
+    pub title: TextStyle,
+    pub button: TextStyle,
+    pub small: TextStyle,
+
+    pub background: Color32,
+    pub surface: Color32,
+    pub text: Color32,
+    pub muted_text: Color32,
+    pub accent: Color32,
+    pub on_accent: Color32,
+    pub button_fill: Color32,
+    pub button_hover: Color32,
+    pub button_stroke: Color32,
+    pub warning_fill: Color32,
+    pub warning_text: Color32,
+
+    /// Space between blocks of text.
+    pub gap: f32,
+    /// Padding inside a button.
+    pub button_padding: Vec2,
+    /// Smallest height (and width) of anything that can be tapped.
+    pub touch_target: f32,
+    pub corner_radius: f32,
+    /// Width reserved for a list bullet.
+    pub bullet_indent: f32,
+    pub bullet_radius: f32,
+    /// Widest a column of running text gets; longer lines are hard to read.
+    pub max_text_width: f32,
+    pub page_margin: f32,
+}
+
+impl Tokens {
+    /// Staff mode on a desktop or tablet.
+    pub fn standard() -> Self {
+        Self {
+            body: TextStyle::regular(17.0),
+            heading: TextStyle::bold(24.0),
+            title: TextStyle::bold(19.0),
+            button: TextStyle::regular(16.0),
+            small: TextStyle::regular(14.0),
+
+            background: Color32::from_rgb(0xF6, 0xF7, 0xF9),
+            surface: Color32::WHITE,
+            text: Color32::from_rgb(0x1E, 0x29, 0x3B),
+            muted_text: Color32::from_rgb(0x52, 0x5F, 0x73),
+            accent: Color32::from_rgb(0x0F, 0x6E, 0x6A),
+            on_accent: Color32::WHITE,
+            button_fill: Color32::WHITE,
+            button_hover: Color32::from_rgb(0xE6, 0xF2, 0xF1),
+            button_stroke: Color32::from_rgb(0xC5, 0xCD, 0xD8),
+            warning_fill: Color32::from_rgb(0xFF, 0xF4, 0xD6),
+            warning_text: Color32::from_rgb(0x6B, 0x4A, 0x00),
+
+            gap: 14.0,
+            button_padding: vec2(16.0, 10.0),
+            touch_target: 44.0,
+            corner_radius: 8.0,
+            bullet_indent: 28.0,
+            bullet_radius: 3.5,
+            max_text_width: 760.0,
+            page_margin: 24.0,
+        }
+    }
+
+    /// The tokens in force for `ctx` (the standard set unless others were installed).
+    pub fn get(ctx: &Context) -> Tokens {
+        ctx.data(|d| d.get_temp::<Tokens>(Id::NULL))
+            .unwrap_or_else(Tokens::standard)
+    }
+
+    /// Makes `self` the tokens every widget of `ctx` reads, and styles egui's own
+    /// chrome (backgrounds, scroll bars) to match.
+    pub fn install(self, ctx: &Context) {
+        ctx.all_styles_mut(|style| {
+            style.visuals = egui::Visuals::light();
+            style.visuals.panel_fill = self.background;
+            style.visuals.window_fill = self.surface;
+            style.visuals.selection.bg_fill = self.accent;
+            style.spacing.item_spacing = vec2(10.0, 8.0);
+            style.spacing.scroll.bar_width = 10.0;
+        });
+        ctx.data_mut(|d| d.insert_temp(Id::NULL, self));
+    }
+}

@@ -1,0 +1,75 @@
+//! A tappable button whose label goes through the text engine.
+
+use egui::{CornerRadius, Response, Role, Sense, Stroke, StrokeKind, Ui, Widget, WidgetInfo, vec2};
+
+use crate::lang::Language;
+use crate::text::TextSystem;
+use crate::ui::theme::Tokens;
+
+/// A button at least one touch target tall; `selected` draws it filled with the accent.
+pub struct Button<'a> {
+    text: &'a str,
+    lang: Language,
+    selected: bool,
+}
+
+impl<'a> Button<'a> {
+    pub fn new(text: &'a str, lang: Language) -> Self {
+        Self {
+            text,
+            lang,
+            selected: false,
+        }
+    }
+
+    /// Shows the button as the chosen one of a group (e.g. the current language).
+    pub fn selected(mut self, selected: bool) -> Self {
+        self.selected = selected;
+        self
+    }
+}
+
+impl Widget for Button<'_> {
+    fn ui(self, ui: &mut Ui) -> Response {
+        let tokens = Tokens::get(ui.ctx());
+        let ppp = ui.ctx().pixels_per_point();
+        let padding = tokens.button_padding;
+        TextSystem::with(&ui.ctx().clone(), |system| {
+            let mut layout = system.layout(self.text, self.lang, tokens.button, None, ppp);
+            // Wrap rather than overflow when the label is wider than the space left.
+            let room = ui.available_width() - 2.0 * padding.x;
+            if layout.width > room && room > tokens.touch_target {
+                layout = system.layout(self.text, self.lang, tokens.button, Some(room), ppp);
+            }
+            let size = vec2(
+                (layout.width + 2.0 * padding.x).max(tokens.touch_target),
+                (layout.height + 2.0 * padding.y).max(tokens.touch_target),
+            );
+            let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+            if ui.is_rect_visible(rect) {
+                let (fill, text_color) = if self.selected {
+                    (tokens.accent, tokens.on_accent)
+                } else if response.hovered() || response.is_pointer_button_down_on() {
+                    (tokens.button_hover, tokens.text)
+                } else {
+                    (tokens.button_fill, tokens.text)
+                };
+                let stroke = if response.has_focus() {
+                    Stroke::new(2.0, tokens.accent)
+                } else {
+                    Stroke::new(1.0, tokens.button_stroke)
+                };
+                let radius = CornerRadius::same(tokens.corner_radius as u8);
+                ui.painter()
+                    .rect(rect, radius, fill, stroke, StrokeKind::Inside);
+                let origin = rect.center() - layout.size() / 2.0;
+                system.paint(ui.painter(), origin, &layout, text_color);
+            }
+            let enabled = ui.is_enabled();
+            response.widget_info(|| {
+                WidgetInfo::selected(Role::Button, enabled, self.selected, self.text)
+            });
+            response
+        })
+    }
+}

@@ -1,0 +1,14 @@
+//! Widgets whose text goes through the text engine. Each follows egui's pattern:
+//! size, allocate, interact, paint, then report its string with `widget_info`.
+
+mod bullet_list;
+mod button;
+mod heading;
+mod paragraph;
+mod text_block;
+
+pub use bullet_list::BulletList;
+pub use button::Button;
+pub use heading::Heading;
+pub use paragraph::Paragraph;
+pub use text_block::{Width, text_block};

@@ -1,0 +1,50 @@
+//! The shared core of every text widget: lay out with the text engine, allocate,
+//! paint, and report the plain string to screen readers and tests.
+
+use egui::{Color32, Response, Role, Sense, Ui, WidgetInfo};
+
+use crate::lang::Language;
+use crate::text::{TextStyle, TextSystem};
+
+/// How wide a block of text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Width {
+    /// Fill the available width, wrapping inside it; RTL text is right-aligned in it.
+    Fill,
+    /// As wide as the text, wrapping only if it would not fit (for rows and bars).
+    Fit,
+}
+
+/// Adds a block of text laid out by the text engine.
+pub fn text_block(
+    ui: &mut Ui,
+    text: &str,
+    lang: Language,
+    style: TextStyle,
+    color: Color32,
+    role: Role,
+    width: Width,
+) -> Response {
+    let available = ui.available_width().max(1.0);
+    let ppp = ui.ctx().pixels_per_point();
+    TextSystem::with(&ui.ctx().clone(), |system| {
+        let layout = match width {
+            Width::Fill => system.layout(text, lang, style, Some(available), ppp),
+            Width::Fit => {
+                let natural = system.layout(text, lang, style, None, ppp);
+                if natural.width > available {
+                    system.layout(text, lang, style, Some(available), ppp)
+                } else {
+                    natural
+                }
+            }
+        };
+        let (rect, response) = ui.allocate_exact_size(layout.size(), Sense::hover());
+        if ui.is_rect_visible(rect) {
+            system.paint(ui.painter(), rect.min, &layout, color);
+        }
+        let enabled = ui.is_enabled();
+        response.widget_info(|| WidgetInfo::labeled(role, enabled, text));
+        response
+    })
+}
