@@ -6,10 +6,13 @@
 
 use std::hint::black_box;
 
+use clinic_edu::i18n::Strings;
 use clinic_edu::text::{FontOptions, TextStyle, TextSystem};
+use clinic_edu::ui::screens::Screen;
 use clinic_edu::{AppOptions, ClinicApp, Language};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 
 /// The sample article repeated until it has at least 1,500 words.
 fn arabic_article() -> String {
@@ -43,17 +46,23 @@ fn layout(c: &mut Criterion) {
 }
 
 fn frame(c: &mut Criterion) {
+    let strings = Strings::embedded().unwrap();
     let mut group = c.benchmark_group("frame");
     for lang in [Language::Arabic, Language::Japanese] {
         let app = ClinicApp::new(AppOptions {
             system_fonts: false,
             language: lang,
+            content_dir: None,
         })
         .unwrap();
         let mut harness = Harness::builder()
             .with_size(egui::vec2(1000.0, 800.0))
             .build_eframe(|_| app);
         harness.run();
+        let label = strings.get(lang, "menu-scripts");
+        harness.get_by_label(&label).click();
+        harness.run();
+        assert_eq!(harness.state().screen(), Screen::Scripts);
         group.bench_function(format!("scripts_page_{}_cached", lang.code()), |b| {
             b.iter(|| harness.step())
         });
