@@ -1,24 +1,30 @@
 //! The eframe app: owns the content, the session state and the text engine, draws
 //! the current screen, and applies the frame's commands at its end.
 
+use std::path::PathBuf;
+
 use egui::{CentralPanel, Context, Frame, Margin, Panel, ScrollArea, Ui};
 
 use crate::command::Command;
+use crate::content::{self, ContentError, Library, SectionId};
 use crate::i18n::Strings;
 use crate::lang::Language;
 use crate::samples::Samples;
 use crate::text::{FontOptions, TextSystem};
+use crate::ui::screens::topic::TopicView;
 use crate::ui::screens::{self, Screen};
 use crate::ui::theme::Tokens;
 use crate::ui::widgets::{Button, Paragraph};
 
 /// How the app starts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AppOptions {
     /// Also use installed system fonts, after the bundled ones.
     pub system_fonts: bool,
     /// The language shown first.
     pub language: Language,
+    /// A clinic's content folder, layered over the embedded content.
+    pub content_dir: Option<PathBuf>,
 }
 
 impl Default for AppOptions {
@@ -26,6 +32,7 @@ impl Default for AppOptions {
         Self {
             system_fonts: true,
             language: Language::English,
+            content_dir: None,
         }
     }
 }
@@ -36,34 +43,78 @@ pub struct ClinicApp {
     /// Whether the text engine and tokens are installed on the egui context yet.
     installed: bool,
     language: Language,
+    staff_language: Language,
     screen: Screen,
+    topic: Option<String>,
+    section: SectionId,
+    side_by_side: bool,
+    library: Library,
+    content_errors: Vec<ContentError>,
     samples: Samples,
     strings: Strings,
     commands: Vec<Command>,
 }
 
 impl ClinicApp {
-    /// Loads the embedded assets. The text engine is set up on the first frame.
+    /// Loads the embedded assets and the clinic's content folder, if any. A folder
+    /// with errors is not used: the app runs on the embedded content and lists the
+    /// errors for staff. The text engine is set up on the first frame.
     pub fn new(options: AppOptions) -> anyhow::Result<Self> {
+        let (library, content_errors) = content::load::for_app(options.content_dir.as_deref());
+        anyhow::ensure!(
+            !library.is_empty(),
+            "no treatment content could be loaded: {}",
+            content_errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
         Ok(Self {
-            options,
             installed: false,
             language: options.language,
-            screen: Screen::Scripts,
+            staff_language: Language::English,
+            screen: Screen::Home,
+            topic: None,
+            section: SectionId::WhatItIs,
+            side_by_side: false,
+            library,
+            content_errors,
             samples: Samples::embedded().map_err(anyhow::Error::msg)?,
             strings: Strings::embedded()?,
             commands: Vec::new(),
+            options,
         })
     }
 
-    /// The current UI language.
+    /// The current UI (patient) language.
     pub fn language(&self) -> Language {
         self.language
+    }
+
+    /// The staff language of the side-by-side view.
+    pub fn staff_language(&self) -> Language {
+        self.staff_language
     }
 
     /// The screen on show.
     pub fn screen(&self) -> Screen {
         self.screen
+    }
+
+    /// The open topic's id and section.
+    pub fn open_topic(&self) -> Option<(&str, SectionId)> {
+        self.topic.as_deref().map(|t| (t, self.section))
+    }
+
+    /// The content the app runs on.
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// Errors in the clinic's content folder (empty when there is none or it is fine).
+    pub fn content_errors(&self) -> &[ContentError] {
+        &self.content_errors
     }
 
     /// Puts the text engine and the design tokens on `ctx`.
@@ -89,28 +140,28 @@ impl ClinicApp {
             .frame(Frame::new().fill(tokens.surface).inner_margin(margin))
             .show(ui, |ui| self.top_bar(ui));
 
-        let lang = self.language;
+        let side_by_side = self.screen == Screen::Topic && self.side_by_side;
         CentralPanel::default_margins()
             .frame(Frame::new().fill(tokens.background))
             .show(ui, |ui| {
                 ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-                    // A centred column no wider than comfortable reading allows.
-                    let column = ui.available_width().min(tokens.max_text_width);
+                    // A centred column no wider than comfortable reading allows
+                    // (two of them side by side).
+                    let max = if side_by_side {
+                        2.0 * tokens.max_text_width
+                    } else {
+                        tokens.max_text_width
+                    };
+                    let column = (ui.available_width() - 2.0 * tokens.page_margin)
+                        .min(max)
+                        .max(1.0);
                     let side = ((ui.available_width() - column) / 2.0).max(0.0);
                     ui.horizontal_top(|ui| {
                         ui.add_space(side);
                         ui.vertical(|ui| {
                             ui.set_width(column);
                             ui.add_space(tokens.page_margin);
-                            match self.screen {
-                                Screen::Scripts => screens::scripts::show(
-                                    ui,
-                                    lang,
-                                    &self.samples,
-                                    &self.strings,
-                                    &mut self.commands,
-                                ),
-                            }
+                            self.screen_ui(ui);
                             ui.add_space(tokens.page_margin);
                         });
                     });
@@ -118,6 +169,33 @@ impl ClinicApp {
             });
 
         self.apply_commands();
+    }
+
+    fn screen_ui(&mut self, ui: &mut Ui) {
+        let mut cx = screens::Context {
+            lang: self.language,
+            staff_lang: self.staff_language,
+            library: &self.library,
+            strings: &self.strings,
+            content_errors: &self.content_errors,
+            commands: &mut self.commands,
+        };
+        match self.screen {
+            Screen::Home => screens::home::show(ui, &mut cx),
+            Screen::Topic => match self.topic.as_deref().and_then(|id| self.library.topic(id)) {
+                Some(topic) => {
+                    let view = TopicView {
+                        section: self.section,
+                        side_by_side: self.side_by_side,
+                    };
+                    screens::topic::show(ui, &mut cx, topic, view);
+                }
+                None => screens::home::show(ui, &mut cx),
+            },
+            Screen::Scripts => {
+                screens::scripts::show(ui, self.language, &self.samples, &self.strings)
+            }
+        }
     }
 
     fn top_bar(&mut self, ui: &mut Ui) {
@@ -131,12 +209,26 @@ impl ClinicApp {
                     .fit(),
             );
             ui.add_space(tokens.gap);
-            let scripts = self.strings.get(lang, "menu-scripts");
-            if ui
-                .add(Button::new(&scripts, lang).selected(self.screen == Screen::Scripts))
-                .clicked()
-            {
-                self.commands.push(Command::Show(Screen::Scripts));
+            let menu = [
+                (
+                    "menu-topics",
+                    Screen::Home,
+                    matches!(self.screen, Screen::Home | Screen::Topic),
+                ),
+                (
+                    "menu-scripts",
+                    Screen::Scripts,
+                    self.screen == Screen::Scripts,
+                ),
+            ];
+            for (id, screen, selected) in menu {
+                let label = self.strings.get(lang, id);
+                if ui
+                    .add(Button::new(&label, lang).selected(selected))
+                    .clicked()
+                {
+                    self.commands.push(Command::Show(screen));
+                }
             }
             crate::ui::row_end(ui, rtl, |ui| {
                 // Each language is named in itself; the row runs from the far end.
@@ -159,7 +251,17 @@ impl ClinicApp {
         for command in std::mem::take(&mut self.commands) {
             match command {
                 Command::SetLanguage(lang) => self.language = lang,
+                Command::SetStaffLanguage(lang) => self.staff_language = lang,
                 Command::Show(screen) => self.screen = screen,
+                Command::OpenTopic(id) => {
+                    if self.library.topic(&id).is_some() {
+                        self.topic = Some(id);
+                        self.section = SectionId::WhatItIs;
+                        self.screen = Screen::Topic;
+                    }
+                }
+                Command::ShowSection(section) => self.section = section,
+                Command::SetSideBySide(on) => self.side_by_side = on,
             }
         }
     }

@@ -1,13 +1,22 @@
 //! App-wide changes, collected during a frame and applied once at its end, so no
 //! state changes while the UI that shows it is being built.
 
+use crate::content::SectionId;
 use crate::lang::Language;
 use crate::ui::screens::Screen;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
-    /// Switch the UI (and patient) language.
+    /// Switch the patient's language (the UI follows it).
     SetLanguage(Language),
+    /// Switch the staff member's language in the side-by-side view.
+    SetStaffLanguage(Language),
     /// Go to a screen.
     Show(Screen),
+    /// Open a treatment's page at its first section.
+    OpenTopic(String),
+    /// Show one section of the open treatment.
+    ShowSection(SectionId),
+    /// Show the open treatment in two languages side by side, or in one.
+    SetSideBySide(bool),
 }

@@ -76,6 +76,42 @@ impl Strings {
         format!("[{id}]")
     }
 
+    /// `n` written with the digits usual for `lang` (Bengali digits in Bengali).
+    pub fn number(&self, lang: Language, n: u32) -> String {
+        localize_digits(lang, &n.to_string())
+    }
+
+    /// "3" or "3–5" in `lang`'s digits.
+    pub fn range(&self, lang: Language, min: u32, max: u32) -> String {
+        if min == max {
+            self.number(lang, min)
+        } else {
+            format!("{}–{}", self.number(lang, min), self.number(lang, max))
+        }
+    }
+
+    /// A message that takes a `range` ("3–5") and a `max` for choosing the plural form.
+    pub fn counted(&self, lang: Language, id: &str, min: u32, max: u32) -> String {
+        let mut args = FluentArgs::new();
+        args.set("range", self.range(lang, min, max));
+        args.set("max", max);
+        args.set("min", min);
+        self.format(lang, id, Some(&args))
+    }
+
+    /// A message with one named string argument.
+    pub fn with_arg(
+        &self,
+        lang: Language,
+        id: &str,
+        name: &'static str,
+        value: impl Into<String>,
+    ) -> String {
+        let mut args = FluentArgs::new();
+        args.set(name, value.into());
+        self.format(lang, id, Some(&args))
+    }
+
     /// Ids of the messages defined for `lang`, sorted.
     pub fn ids(&self, lang: Language) -> Vec<String> {
         let source = Assets::text(&format!("i18n/{}/main.ftl", lang.code())).unwrap_or_default();
@@ -97,6 +133,20 @@ impl Strings {
     }
 }
 
+/// Replaces ASCII digits with the language's own where that is what readers expect.
+pub fn localize_digits(lang: Language, text: &str) -> String {
+    match lang {
+        Language::Bengali => text
+            .chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) => char::from_u32(0x09E6 + d).unwrap_or(c),
+                None => c,
+            })
+            .collect(),
+        _ => text.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +159,26 @@ mod tests {
         for lang in Language::ALL {
             assert_eq!(strings.ids(lang), english, "{lang} differs from English");
         }
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let strings = Strings::embedded().unwrap();
+        let sessions = |lang, min, max| strings.counted(lang, "timeline-sessions", min, max);
+        let plain = |s: String| s.replace(['\u{2068}', '\u{2069}'], "");
+        assert_eq!(plain(sessions(Language::English, 1, 1)), "1 session");
+        assert_eq!(plain(sessions(Language::English, 3, 5)), "3–5 sessions");
+        assert_eq!(plain(sessions(Language::Arabic, 1, 1)), "جلسة واحدة");
+        assert_eq!(plain(sessions(Language::Arabic, 3, 5)), "3–5 جلسات");
+        assert_eq!(plain(sessions(Language::Arabic, 12, 12)), "12 جلسة");
+        assert_eq!(plain(sessions(Language::Arabic, 2, 2)), "جلستان");
+        assert_eq!(plain(sessions(Language::Arabic, 1, 2)), "1–2 جلسات");
+        let weeks = |min, max| plain(strings.counted(Language::Arabic, "duration-weeks", min, max));
+        assert_eq!(weeks(2, 2), "أسبوعين");
+        assert_eq!(weeks(3, 6), "3–6 أسابيع");
+        assert_eq!(weeks(12, 12), "12 أسبوعًا");
+        assert_eq!(plain(sessions(Language::Bengali, 3, 5)), "৩–৫টি সেশন");
+        assert_eq!(plain(sessions(Language::Japanese, 3, 3)), "3回");
     }
 
     #[test]

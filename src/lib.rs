@@ -4,6 +4,7 @@
 pub mod app;
 pub mod assets;
 pub mod command;
+pub mod content;
 pub mod i18n;
 pub mod lang;
 pub mod samples;

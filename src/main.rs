@@ -1,10 +1,12 @@
 //! The `clinic-edu` command: runs the app, or one of the tools behind it.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
 
+use clinic_edu::content::{self, ContentFiles};
 use clinic_edu::text::{FontOptions, TextStyle, TextSystem, debug};
 use clinic_edu::{AppOptions, ClinicApp, Language};
 
@@ -31,10 +33,19 @@ struct RunArgs {
     /// Use only the bundled fonts, not the ones installed on this machine.
     #[arg(long)]
     no_system_fonts: bool,
+    /// A folder of treatment content layered over the built-in content (see
+    /// assets/content/FORMAT.md); if it has errors the built-in content is used.
+    #[arg(long, value_name = "DIR")]
+    content: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
 enum Tool {
+    /// Check the built-in treatment content, or DIR layered over it; exits non-zero on any error.
+    Validate {
+        /// A content folder laid out like assets/content (one folder per topic).
+        dir: Option<PathBuf>,
+    },
     /// Print how TEXT is shaped and broken into lines, as JSON (one object per visual line).
     Layout {
         /// Language of the text (en, ar, bn, ja): decides direction and fonts.
@@ -61,6 +72,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         None => run_app(&cli.run),
+        Some(Tool::Validate { dir }) => validate(dir.as_deref()),
         Some(Tool::Layout {
             lang,
             width,
@@ -83,6 +95,7 @@ fn run_app(args: &RunArgs) -> anyhow::Result<()> {
     let options = AppOptions {
         system_fonts: !args.no_system_fonts,
         language: args.lang,
+        content_dir: args.content.clone(),
     };
     // Load the content before opening a window, so a broken build fails here.
     let app = ClinicApp::new(options)?;
@@ -96,6 +109,33 @@ fn run_app(args: &RunArgs) -> anyhow::Result<()> {
     eframe::run_native("clinic-edu", native, Box::new(move |_cc| Ok(Box::new(app))))
         .map_err(|e| anyhow::anyhow!("{e}"))
         .context("could not open the app window")
+}
+
+fn validate(dir: Option<&Path>) -> anyhow::Result<()> {
+    let mut files = ContentFiles::embedded();
+    if let Some(dir) = dir {
+        match ContentFiles::from_dir(dir) {
+            Ok(over) => files = files.layered(over),
+            Err(errors) => {
+                for error in &errors {
+                    println!("error: {error}");
+                }
+                anyhow::bail!("{} could not be read", dir.display());
+            }
+        }
+    }
+    // Only the bundled fonts count: a clinic's kiosk may have no others.
+    let mut system = TextSystem::new(FontOptions {
+        system_fonts: false,
+    });
+    let mut check = |text: &str, lang: Language| system.missing_glyph(text, lang);
+    let loaded = content::load(&files, Some(&mut check));
+    for error in &loaded.errors {
+        println!("error: {error}");
+    }
+    println!("{}", loaded.summary());
+    anyhow::ensure!(loaded.errors.is_empty(), "the content has errors");
+    Ok(())
 }
 
 fn print_layout(

@@ -11,14 +11,23 @@ fn app(lang: Language) -> ClinicApp {
     ClinicApp::new(AppOptions {
         system_fonts: false,
         language: lang,
+        content_dir: None,
     })
     .unwrap()
 }
 
+/// The app on its Scripts page, reached through the menu.
 fn harness(lang: Language) -> Harness<'static, ClinicApp> {
-    Harness::builder()
+    let mut harness = Harness::builder()
         .with_size(vec2(1000.0, 900.0))
-        .build_eframe(|_| app(lang))
+        .build_eframe(|_| app(lang));
+    let strings = Strings::embedded().unwrap();
+    harness.run();
+    harness
+        .get_by_label(&strings.get(lang, "menu-scripts"))
+        .click();
+    harness.run();
+    harness
 }
 
 fn rect_of(harness: &Harness<'_, ClinicApp>, label: &str) -> Rect {
@@ -82,6 +91,11 @@ fn arabic_mirrors_the_rows_and_right_aligns_the_text() {
     let title = rect_of(&en, &strings.get(Language::English, "app-title"));
     let menu = rect_of(&en, &strings.get(Language::English, "menu-scripts"));
     let english = rect_of(&en, "English");
+    let topics = rect_of(&en, &strings.get(Language::English, "menu-topics"));
+    assert!(
+        topics.center().x < menu.center().x,
+        "LTR: menu in reading order"
+    );
     assert!(
         title.center().x < menu.center().x,
         "LTR: title first, on the left"
@@ -96,6 +110,11 @@ fn arabic_mirrors_the_rows_and_right_aligns_the_text() {
     let title = rect_of(&ar, &strings.get(Language::Arabic, "app-title"));
     let menu = rect_of(&ar, &strings.get(Language::Arabic, "menu-scripts"));
     let english = rect_of(&ar, "English");
+    let topics = rect_of(&ar, &strings.get(Language::Arabic, "menu-topics"));
+    assert!(
+        topics.center().x > menu.center().x,
+        "RTL: menu in reading order, mirrored"
+    );
     assert!(
         title.center().x > menu.center().x,
         "RTL: title first, on the right"

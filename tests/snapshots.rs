@@ -2,8 +2,10 @@
 //! wgpu (software Vulkan in CI). A missing renderer fails the test; it never skips.
 //! Update the images with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
 
+use clinic_edu::i18n::Strings;
 use clinic_edu::{AppOptions, ClinicApp, Language};
 use egui::vec2;
+use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, SnapshotResults};
 
 fn snapshot(lang: Language) {
@@ -12,6 +14,7 @@ fn snapshot(lang: Language) {
         let app = ClinicApp::new(AppOptions {
             system_fonts: false,
             language: lang,
+            content_dir: None,
         })
         .unwrap();
         let mut harness = Harness::builder()
@@ -19,6 +22,11 @@ fn snapshot(lang: Language) {
             .with_pixels_per_point(ppp)
             .wgpu()
             .build_eframe(|_| app);
+        harness.run();
+        let strings = Strings::embedded().unwrap();
+        harness
+            .get_by_label(&strings.get(lang, "menu-scripts"))
+            .click();
         harness.run();
         harness.snapshot(format!("scripts_{}_{}x", lang.code(), ppp as u32));
         results.extend_harness(&mut harness);
@@ -44,4 +52,54 @@ fn scripts_page_bengali() {
 #[test]
 fn scripts_page_japanese() {
     snapshot(Language::Japanese);
+}
+
+/// The PRP page at "What to expect" (timeline picture and text), at 1x.
+fn topic_snapshot(lang: Language, side_by_side: bool) {
+    let strings = Strings::embedded().unwrap();
+    let app = ClinicApp::new(AppOptions {
+        system_fonts: false,
+        language: lang,
+        content_dir: None,
+    })
+    .unwrap();
+    let title = app.library().topic("prp").unwrap().text(lang).title.clone();
+    let mut harness = Harness::builder()
+        .with_size(vec2(1100.0, 900.0))
+        .wgpu()
+        .build_eframe(|_| app);
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::Role::Button, &title)
+        .click();
+    harness.run();
+    let section = strings.get(lang, "section-what-to-expect");
+    harness
+        .get_by_role_and_label(egui::Role::Button, &section)
+        .click();
+    harness.run();
+    let mut name = format!("topic_prp_{}", lang.code());
+    if side_by_side {
+        harness
+            .get_by_label(&strings.get(lang, "side-by-side"))
+            .click();
+        harness.run();
+        name.push_str("_side_by_side_en");
+    }
+    harness.snapshot(name);
+}
+
+#[test]
+fn topic_page_arabic() {
+    topic_snapshot(Language::Arabic, false);
+}
+
+#[test]
+fn topic_page_japanese() {
+    topic_snapshot(Language::Japanese, false);
+}
+
+#[test]
+fn topic_page_arabic_side_by_side_with_english() {
+    topic_snapshot(Language::Arabic, true);
 }

@@ -184,6 +184,15 @@ impl TextSystem {
             .map_or_else(String::new, |(name, _)| name.clone())
     }
 
+    /// The first character of `text` that shapes to the missing-glyph box, if any.
+    pub fn missing_glyph(&mut self, text: &str, lang: Language) -> Option<char> {
+        let layout = self.layout_uncached(text, lang, TextStyle::regular(16.0), None, 1.0);
+        layout
+            .glyphs()
+            .find(|g| g.glyph_id == 0)
+            .and_then(|g| text[g.start..].chars().next())
+    }
+
     /// The glyph a face maps `c` to on its own (no shaping), if it has one.
     pub fn glyph_for_char(&mut self, font_id: fontdb::ID, c: char) -> Option<u16> {
         let font = self.font_system.get_font(font_id, fontdb::Weight::NORMAL)?;

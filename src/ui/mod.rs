@@ -10,9 +10,27 @@ use egui::{Align, InnerResponse, Layout, Ui, vec2};
 /// Lays out a row in reading order: left to right, or mirrored (first item on the
 /// right) when the UI language is right-to-left.
 pub fn row<R>(ui: &mut Ui, rtl: bool, add_contents: impl FnOnce(&mut Ui) -> R) -> InnerResponse<R> {
-    // Like `ui.horizontal`: as wide as the space, only as tall as the contents. Starting
-    // at the height of a touch target keeps text vertically centred on the buttons.
+    // Starting at the height of a touch target keeps text vertically centred on buttons.
     let height = crate::ui::theme::Tokens::get(ui.ctx()).touch_target;
+    row_of_height(ui, rtl, height, add_contents)
+}
+
+/// A [`row`] only as tall as its contents (for rows of text without buttons).
+pub fn text_row<R>(
+    ui: &mut Ui,
+    rtl: bool,
+    add_contents: impl FnOnce(&mut Ui) -> R,
+) -> InnerResponse<R> {
+    row_of_height(ui, rtl, 0.0, add_contents)
+}
+
+fn row_of_height<R>(
+    ui: &mut Ui,
+    rtl: bool,
+    height: f32,
+    add_contents: impl FnOnce(&mut Ui) -> R,
+) -> InnerResponse<R> {
+    // Like `ui.horizontal`: as wide as the space, as tall as the contents.
     let size = vec2(ui.available_width(), height);
     ui.allocate_ui_with_layout(size, row_layout(rtl), add_contents)
 }

@@ -3,3 +3,91 @@ app-title = دليل العلاجات
 language-label = اللغة
 menu-scripts = أنظمة الكتابة
 scripts-intro = تعرض هذه الصفحة نصًا تجريبيًا باللغة المختارة، لتتأكد من أن كل كتابة تظهر بشكل صحيح قبل عرضها على المريض.
+menu-topics = العلاجات
+home-title = العلاجات
+home-intro = اختر علاجًا لتقرأ ما هو، وماذا تتوقع، ومن لا ينبغي أن يخضع له.
+back = رجوع
+side-by-side = جنبًا إلى جنب
+single-view = لغة واحدة
+staff-language = لغة الفريق الطبي
+patient-language = لغة المريض
+not-reviewed = لم يراجع أي طبيب هذا النص بعد. استشر طبيبك قبل أن تقرر.
+reviewed-by = راجعه { $reviewer } بتاريخ { $date }.
+origin-original = نص أصلي، الإصدار { $version }.
+origin-translated = مترجم من { $language }، الإصدار { $version }.
+lang-en = الإنجليزية
+lang-ar = العربية
+lang-bn = البنغالية
+lang-ja = اليابانية
+section-what-it-is = ما هو
+section-how-it-works = كيف يعمل
+section-used-for = فيمَ يُستخدم
+section-what-to-expect = ماذا تتوقع
+section-side-effects = الآثار الجانبية
+section-aftercare = العناية بعد العلاج
+section-evidence = الأدلة والموافقات
+section-who-should-not = من لا ينبغي أن يخضع له
+section-questions = أسئلة تطرحها على طبيبك
+section-sources = المصادر
+side-effects-common = شائعة
+side-effects-rare = نادرة
+side-effects-serious = خطيرة
+side-effects-urgent = اطلب المساعدة العاجلة إذا
+timeline-title = الجدول الزمني
+timeline-sessions = { $max ->
+    [one] جلسة واحدة
+    [two] { $min ->
+        [2] جلستان
+       *[other] { $range } جلسات
+    }
+    [few] { $range } جلسات
+   *[other] { $range } جلسة
+}
+timeline-interval = كل { $duration }
+timeline-results = قد تظهر النتائج بعد { $duration }
+timeline-lasts = قد يستمر الأثر { $duration }
+timeline-downtime = فترة التعافي: { $duration }
+timeline-no-downtime = لا يُتوقع وقت للتعافي
+duration-days = { $max ->
+    [one] يوم واحد
+    [two] { $min ->
+        [2] يومين
+       *[other] { $range } أيام
+    }
+    [few] { $range } أيام
+    [many] { $range } يومًا
+   *[other] { $range } يوم
+}
+duration-weeks = { $max ->
+    [one] أسبوع
+    [two] { $min ->
+        [2] أسبوعين
+       *[other] { $range } أسابيع
+    }
+    [few] { $range } أسابيع
+    [many] { $range } أسبوعًا
+   *[other] { $range } أسبوع
+}
+duration-months = { $max ->
+    [one] شهر
+    [two] { $min ->
+        [2] شهرين
+       *[other] { $range } أشهر
+    }
+    [few] { $range } أشهر
+    [many] { $range } شهرًا
+   *[other] { $range } شهر
+}
+certainty-attributed = بحسب عيادة أو مقال، ولم يتأكد ذلك
+certainty-varies = يختلف: لا يوجد معيار ثابت
+timeline-none = لا تذكر المصادر مسارًا ثابتًا لهذا العلاج.
+timeline-session-mark = الجلسة { $n }
+grade-reg = جهة تنظيمية أو نشرة الدواء
+grade-pro = هيئة مهنية أو دليل إرشادي
+grade-pr = دراسة محكّمة
+grade-low = عيادة أو شركة أو خبر (بحذر)
+grade-unsourced = مقال المصدر فقط (غير مؤكد)
+source-no-address = لا يوجد عنوان عام
+sources-cited = المصادر: { $list }
+content-errors-title = في مجلد المحتوى أخطاء، لذلك يُعرض المحتوى المدمج. أصلح ما يلي ثم أعد التشغيل:
+with-note = { $text } ({ $note })

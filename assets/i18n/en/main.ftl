@@ -3,3 +3,68 @@ app-title = Treatment guide
 language-label = Language
 menu-scripts = Scripts
 scripts-intro = This page shows sample text in the chosen language, so you can check that every script is drawn correctly before showing it to a patient.
+menu-topics = Treatments
+home-title = Treatments
+home-intro = Choose a treatment to read what it is, what to expect, and who should not have it.
+back = Back
+side-by-side = Side by side
+single-view = One language
+staff-language = Staff language
+patient-language = Patient's language
+not-reviewed = Not yet reviewed by a clinician. Ask your clinician before you decide.
+reviewed-by = Reviewed by { $reviewer } on { $date }.
+origin-original = Original text, version { $version }.
+origin-translated = Translated from { $language }, version { $version }.
+lang-en = English
+lang-ar = Arabic
+lang-bn = Bengali
+lang-ja = Japanese
+section-what-it-is = What it is
+section-how-it-works = How it works
+section-used-for = What it is used for
+section-what-to-expect = What to expect
+section-side-effects = Side effects
+section-aftercare = Aftercare
+section-evidence = Evidence and approval
+section-who-should-not = Who should not have it
+section-questions = Questions to ask your clinician
+section-sources = Sources
+side-effects-common = Common
+side-effects-rare = Rare
+side-effects-serious = Serious
+side-effects-urgent = Get urgent help if
+timeline-title = Timeline
+timeline-sessions = { $max ->
+    [one] { $range } session
+   *[other] { $range } sessions
+}
+timeline-interval = Every { $duration }
+timeline-results = Results may show after { $duration }
+timeline-lasts = Effect may last { $duration }
+timeline-downtime = Downtime: { $duration }
+timeline-no-downtime = No downtime expected
+duration-days = { $max ->
+    [one] { $range } day
+   *[other] { $range } days
+}
+duration-weeks = { $max ->
+    [one] { $range } week
+   *[other] { $range } weeks
+}
+duration-months = { $max ->
+    [one] { $range } month
+   *[other] { $range } months
+}
+certainty-attributed = according to a clinic or article, not confirmed
+certainty-varies = varies: there is no standard
+timeline-none = The sources give no standard course for this treatment.
+timeline-session-mark = Session { $n }
+grade-reg = Regulator or product label
+grade-pro = Professional body or guideline
+grade-pr = Peer-reviewed study
+grade-low = Clinic, vendor or news (use with care)
+grade-unsourced = Source article only (not confirmed)
+source-no-address = No public address
+sources-cited = Sources: { $list }
+content-errors-title = The content folder has errors, so the built-in content is shown. Fix these and restart:
+with-note = { $text } ({ $note })

@@ -1,10 +1,54 @@
 //! One file per screen.
 
+pub mod home;
 pub mod scripts;
+pub mod topic;
+
+use egui::Ui;
+
+use crate::command::Command;
+use crate::content::{ContentError, Library};
+use crate::i18n::Strings;
+use crate::lang::Language;
+use crate::ui::widgets::Notice;
 
 /// The screens of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
+    /// The list of treatments.
+    Home,
+    /// The open treatment's page.
+    Topic,
     /// Sample text in each script, for checking the text engine by eye.
     Scripts,
+}
+
+/// What every screen reads, and where it leaves its commands.
+pub struct Context<'a> {
+    /// The patient's language, which the UI is shown in.
+    pub lang: Language,
+    /// The staff member's language, for the side-by-side view.
+    pub staff_lang: Language,
+    pub library: &'a Library,
+    pub strings: &'a Strings,
+    /// Problems with a clinic's content folder, shown to staff.
+    pub content_errors: &'a [ContentError],
+    pub commands: &'a mut Vec<Command>,
+}
+
+/// The warning listing a content folder's errors, when there are any.
+fn content_errors(ui: &mut Ui, cx: &Context<'_>) {
+    if cx.content_errors.is_empty() {
+        return;
+    }
+    let title = cx.strings.get(cx.lang, "content-errors-title");
+    let details: Vec<String> = cx.content_errors.iter().map(|e| e.to_string()).collect();
+    ui.add(Notice::new(&title, cx.lang));
+    // The messages name files, lines and fields: they are for whoever maintains
+    // the folder and are shown as written, in English.
+    ui.add(Notice::with_lines(
+        details.iter().map(String::as_str).collect(),
+        Language::English,
+    ));
+    ui.add_space(crate::ui::theme::Tokens::get(ui.ctx()).gap);
 }

@@ -2,7 +2,6 @@
 
 use egui::Ui;
 
-use crate::command::Command;
 use crate::i18n::Strings;
 use crate::lang::Language;
 use crate::samples::Samples;
@@ -10,13 +9,7 @@ use crate::ui::theme::Tokens;
 use crate::ui::widgets::{BulletList, Button, Heading, Paragraph};
 
 /// Shows the sample for `lang`; the sample button does nothing but exists to be seen.
-pub fn show(
-    ui: &mut Ui,
-    lang: Language,
-    samples: &Samples,
-    strings: &Strings,
-    _commands: &mut Vec<Command>,
-) {
+pub fn show(ui: &mut Ui, lang: Language, samples: &Samples, strings: &Strings) {
     let tokens = Tokens::get(ui.ctx());
     let sample = samples.get(lang);
     ui.add(Heading::new(&sample.heading, lang));

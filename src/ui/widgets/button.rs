@@ -11,6 +11,8 @@ pub struct Button<'a> {
     text: &'a str,
     lang: Language,
     selected: bool,
+    /// What screen readers say, when the visible text alone would be ambiguous.
+    accessible: Option<String>,
 }
 
 impl<'a> Button<'a> {
@@ -19,7 +21,14 @@ impl<'a> Button<'a> {
             text,
             lang,
             selected: false,
+            accessible: None,
         }
+    }
+
+    /// Gives the button a fuller name for screen readers and tests than its text.
+    pub fn accessible_label(mut self, label: impl Into<String>) -> Self {
+        self.accessible = Some(label.into());
+        self
     }
 
     /// Shows the button as the chosen one of a group (e.g. the current language).
@@ -66,9 +75,9 @@ impl Widget for Button<'_> {
                 system.paint(ui.painter(), origin, &layout, text_color);
             }
             let enabled = ui.is_enabled();
-            response.widget_info(|| {
-                WidgetInfo::selected(Role::Button, enabled, self.selected, self.text)
-            });
+            let label = self.accessible.as_deref().unwrap_or(self.text);
+            response
+                .widget_info(|| WidgetInfo::selected(Role::Button, enabled, self.selected, label));
             response
         })
     }

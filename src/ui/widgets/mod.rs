@@ -4,11 +4,17 @@
 mod bullet_list;
 mod button;
 mod heading;
+mod notice;
 mod paragraph;
 mod text_block;
+mod timeline;
+mod topic_card;
 
 pub use bullet_list::BulletList;
 pub use button::Button;
 pub use heading::Heading;
+pub use notice::Notice;
 pub use paragraph::Paragraph;
 pub use text_block::{Width, text_block};
+pub use timeline::{Timeline, step_text};
+pub use topic_card::TopicCard;

@@ -1,0 +1,11 @@
+//! Treatment content: RON files parsed into raw serde types, then validated into
+//! the [`Library`] the app runs on. See `assets/content/FORMAT.md`.
+
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod raw;
+
+pub use error::ContentError;
+pub use load::{ContentFiles, Loaded, load};
+pub use model::{Library, Origin, SectionId, SideEffectLevel, Topic, TopicText};

@@ -1,0 +1,192 @@
+//! The validated content the app runs on: every topic has every language and every
+//! section, and every citation resolves to a source of the topic.
+
+use std::collections::BTreeMap;
+
+pub use super::raw::{Block, Certainty, Grade, Item, Review, Source, Step, TimelineStep, Unit};
+use crate::lang::Language;
+
+/// All treatment topics, in display order.
+#[derive(Clone, Debug, Default)]
+pub struct Library {
+    pub(crate) topics: Vec<Topic>,
+}
+
+impl Library {
+    pub fn topics(&self) -> &[Topic] {
+        &self.topics
+    }
+
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.topics.is_empty()
+    }
+}
+
+/// One treatment, in every language.
+#[derive(Clone, Debug)]
+pub struct Topic {
+    pub id: String,
+    pub order: u32,
+    pub sources: Vec<Source>,
+    pub timeline: Vec<TimelineStep>,
+    pub(crate) texts: BTreeMap<Language, TopicText>,
+}
+
+impl Topic {
+    /// The topic's text in `lang`. Validation guarantees every language is present.
+    pub fn text(&self, lang: Language) -> &TopicText {
+        &self.texts[&lang]
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+}
+
+/// Where a language's text comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Original,
+    TranslatedFrom(Language),
+}
+
+/// Version, origin and clinical review of one language's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Meta {
+    pub version: u32,
+    pub origin: Origin,
+    /// `None` until a clinician has reviewed this text; the screen says so.
+    pub reviewed: Option<Review>,
+}
+
+/// The sections every topic has, in reading order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SectionId {
+    WhatItIs,
+    HowItWorks,
+    UsedFor,
+    WhatToExpect,
+    SideEffects,
+    Aftercare,
+    Evidence,
+    WhoShouldNot,
+    Questions,
+    Sources,
+}
+
+impl SectionId {
+    pub const ALL: [SectionId; 10] = [
+        SectionId::WhatItIs,
+        SectionId::HowItWorks,
+        SectionId::UsedFor,
+        SectionId::WhatToExpect,
+        SectionId::SideEffects,
+        SectionId::Aftercare,
+        SectionId::Evidence,
+        SectionId::WhoShouldNot,
+        SectionId::Questions,
+        SectionId::Sources,
+    ];
+
+    /// The Fluent id of the section's heading.
+    pub fn string_id(self) -> &'static str {
+        match self {
+            SectionId::WhatItIs => "section-what-it-is",
+            SectionId::HowItWorks => "section-how-it-works",
+            SectionId::UsedFor => "section-used-for",
+            SectionId::WhatToExpect => "section-what-to-expect",
+            SectionId::SideEffects => "section-side-effects",
+            SectionId::Aftercare => "section-aftercare",
+            SectionId::Evidence => "section-evidence",
+            SectionId::WhoShouldNot => "section-who-should-not",
+            SectionId::Questions => "section-questions",
+            SectionId::Sources => "section-sources",
+        }
+    }
+
+    /// The field name in the content files (for error messages).
+    pub fn field(self) -> &'static str {
+        match self {
+            SectionId::WhatItIs => "what_it_is",
+            SectionId::HowItWorks => "how_it_works",
+            SectionId::UsedFor => "used_for",
+            SectionId::WhatToExpect => "what_to_expect",
+            SectionId::SideEffects => "side_effects",
+            SectionId::Aftercare => "aftercare",
+            SectionId::Evidence => "evidence",
+            SectionId::WhoShouldNot => "who_should_not",
+            SectionId::Questions => "questions",
+            SectionId::Sources => "sources",
+        }
+    }
+}
+
+/// The parts of the side-effects section.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SideEffectLevel {
+    Common,
+    Rare,
+    Serious,
+    Urgent,
+}
+
+impl SideEffectLevel {
+    pub fn string_id(self) -> &'static str {
+        match self {
+            SideEffectLevel::Common => "side-effects-common",
+            SideEffectLevel::Rare => "side-effects-rare",
+            SideEffectLevel::Serious => "side-effects-serious",
+            SideEffectLevel::Urgent => "side-effects-urgent",
+        }
+    }
+}
+
+/// A run of blocks, with a sub-heading inside the side-effects section.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Part {
+    pub sub: Option<SideEffectLevel>,
+    pub blocks: Vec<Block>,
+}
+
+/// A topic in one language.
+#[derive(Clone, Debug)]
+pub struct TopicText {
+    pub meta: Meta,
+    pub title: String,
+    pub summary: String,
+    /// Every section but `Sources` (drawn from the topic's source list), in order.
+    pub sections: Vec<(SectionId, Vec<Part>)>,
+}
+
+impl TopicText {
+    /// The parts of `section`; empty for `Sources`.
+    pub fn section(&self, section: SectionId) -> &[Part] {
+        self.sections
+            .iter()
+            .find(|(id, _)| *id == section)
+            .map_or(&[], |(_, parts)| parts.as_slice())
+    }
+
+    /// Every string of the text (title, summary, paragraphs, list items).
+    pub fn strings(&self) -> impl Iterator<Item = &str> {
+        let blocks = self
+            .sections
+            .iter()
+            .flat_map(|(_, parts)| parts.iter().flat_map(|p| p.blocks.iter()));
+        [self.title.as_str(), self.summary.as_str()]
+            .into_iter()
+            .chain(blocks.flat_map(|b| block_strings(b)))
+    }
+}
+
+/// The strings of one block.
+pub fn block_strings(block: &Block) -> Box<dyn Iterator<Item = &str> + '_> {
+    match block {
+        Block::Para { text, .. } => Box::new(std::iter::once(text.as_str())),
+        Block::List { items } => Box::new(items.iter().map(|i| i.text.as_str())),
+    }
+}

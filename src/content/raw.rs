@@ -1,0 +1,142 @@
+//! Serde mirror of the content RON files, exactly as written (see
+//! `assets/content/FORMAT.md`). Nothing here is checked beyond syntax; the
+//! [`super::validate`] pass turns it into the model the app runs on.
+
+use serde::Deserialize;
+
+/// `topic.ron`: what does not depend on language.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicFile {
+    pub id: String,
+    pub order: u32,
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub timeline: Vec<TimelineStep>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub grade: Grade,
+}
+
+/// How much weight a source carries (from the facts brief).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+pub enum Grade {
+    /// Regulator or product label.
+    Reg,
+    /// Professional body or national guidance.
+    Pro,
+    /// Peer-reviewed.
+    Pr,
+    /// Clinic, vendor, news, or a copy of a primary source.
+    Low,
+    /// Only a source article says so.
+    Unsourced,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineStep {
+    pub step: Step,
+    pub min: u32,
+    pub max: u32,
+    pub unit: Unit,
+    pub certainty: Certainty,
+    pub cite: Vec<String>,
+}
+
+/// What a timeline entry measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+pub enum Step {
+    Sessions,
+    Interval,
+    ResultsVisible,
+    Lasts,
+    Downtime,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+pub enum Unit {
+    Count,
+    Days,
+    Weeks,
+    Months,
+}
+
+/// How firmly the sources support a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+pub enum Certainty {
+    /// From a regulator, professional body or peer-reviewed source.
+    Established,
+    /// Only a clinic, vendor or article says so.
+    Attributed,
+    /// Sources disagree or there is no standard.
+    Varies,
+}
+
+/// `<lang>.ron`: a topic's text in one language.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LangFile {
+    pub meta: Meta,
+    pub title: String,
+    pub summary: String,
+    pub what_it_is: Vec<Block>,
+    pub how_it_works: Vec<Block>,
+    pub used_for: Vec<Block>,
+    pub what_to_expect: Vec<Block>,
+    pub side_effects: SideEffects,
+    pub aftercare: Vec<Block>,
+    pub evidence: Vec<Block>,
+    pub who_should_not: Vec<Block>,
+    pub questions: Vec<Block>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub version: u32,
+    pub origin: Origin,
+    pub reviewed: Option<Review>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub enum Origin {
+    Original,
+    Translation { from: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub date: String,
+    pub reviewer: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SideEffects {
+    pub common: Vec<Block>,
+    pub rare: Vec<Block>,
+    pub serious: Vec<Block>,
+    pub urgent: Vec<Block>,
+}
+
+/// A paragraph or a bulleted list, each with the sources of its facts.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub enum Block {
+    Para { text: String, cite: Vec<String> },
+    List { items: Vec<Item> },
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub text: String,
+    pub cite: Vec<String>,
+}

@@ -1,0 +1,252 @@
+//! A treatment's page: its sections one at a time (chosen with tabs), the timeline
+//! as a picture, and its sources. Side by side, the patient's language stands next
+//! to the staff member's, section by section.
+
+use egui::Ui;
+
+use super::Context;
+use crate::command::Command;
+use crate::content::model::{Block, Grade, Topic};
+use crate::content::{Origin, SectionId};
+use crate::i18n::localize_digits;
+use crate::lang::Language;
+use crate::ui::theme::Tokens;
+use crate::ui::widgets::{BulletList, Button, Heading, Notice, Paragraph, Timeline};
+
+/// What the topic page shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TopicView {
+    pub section: SectionId,
+    pub side_by_side: bool,
+}
+
+pub fn show(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, view: TopicView) {
+    let tokens = Tokens::get(ui.ctx());
+    let lang = cx.lang;
+    let rtl = lang.is_rtl();
+    let strings = cx.strings;
+    super::content_errors(ui, cx);
+
+    crate::ui::row(ui, rtl, |ui| {
+        if ui
+            .add(Button::new(&strings.get(lang, "back"), lang))
+            .clicked()
+        {
+            cx.commands.push(Command::Show(super::Screen::Home));
+        }
+        crate::ui::row_end(ui, rtl, |ui| {
+            let (label, next) = if view.side_by_side {
+                ("single-view", false)
+            } else {
+                ("side-by-side", true)
+            };
+            if ui
+                .add(Button::new(&strings.get(lang, label), lang))
+                .clicked()
+            {
+                cx.commands.push(Command::SetSideBySide(next));
+            }
+        });
+    });
+    ui.add_space(tokens.gap / 2.0);
+
+    if view.side_by_side {
+        staff_language_row(ui, cx);
+    }
+
+    // Section tabs, wrapping, in reading order.
+    let layout = if rtl {
+        egui::Layout::right_to_left(egui::Align::Min).with_main_wrap(true)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true)
+    };
+    ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), 0.0), layout, |ui| {
+        for section in SectionId::ALL {
+            let label = strings.get(lang, section.string_id());
+            if ui
+                .add(Button::new(&label, lang).selected(section == view.section))
+                .clicked()
+            {
+                cx.commands.push(Command::ShowSection(section));
+            }
+        }
+    });
+    ui.add_space(tokens.gap);
+
+    if view.side_by_side {
+        let staff = cx.staff_lang;
+        // The patient's language comes first in reading order.
+        let (left, right) = if rtl { (staff, lang) } else { (lang, staff) };
+        ui.columns(2, |columns| {
+            for (column, column_lang) in columns.iter_mut().zip([left, right]) {
+                language_column(column, cx, topic, column_lang, view.section);
+            }
+        });
+    } else {
+        language_column(ui, cx, topic, lang, view.section);
+    }
+}
+
+fn staff_language_row(ui: &mut Ui, cx: &mut Context<'_>) {
+    let lang = cx.lang;
+    let tokens = Tokens::get(ui.ctx());
+    crate::ui::row(ui, lang.is_rtl(), |ui| {
+        ui.add(
+            Paragraph::new(&cx.strings.get(lang, "staff-language"), lang)
+                .color(tokens.muted_text)
+                .fit(),
+        );
+        let prefix = cx.strings.get(lang, "staff-language");
+        for choice in Language::ALL {
+            let button = Button::new(choice.native_name(), choice)
+                .selected(choice == cx.staff_lang)
+                .accessible_label(format!("{prefix}: {}", choice.native_name()));
+            if ui.add(button).clicked() {
+                cx.commands.push(Command::SetStaffLanguage(choice));
+            }
+        }
+    });
+    ui.add_space(Tokens::get(ui.ctx()).gap / 2.0);
+}
+
+/// The topic's title, review notice and one section, all in `lang`.
+fn language_column(
+    ui: &mut Ui,
+    cx: &Context<'_>,
+    topic: &Topic,
+    lang: Language,
+    section: SectionId,
+) {
+    let tokens = Tokens::get(ui.ctx());
+    let strings = cx.strings;
+    let text = topic.text(lang);
+    ui.add(Heading::new(&text.title, lang));
+    let review = match &text.meta.reviewed {
+        None => strings.get(lang, "not-reviewed"),
+        Some(review) => {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("reviewer", review.reviewer.clone());
+            args.set("date", review.date.clone());
+            strings.format(lang, "reviewed-by", Some(&args))
+        }
+    };
+    ui.add(Notice::new(&review, lang));
+    let version = strings.number(lang, text.meta.version);
+    let origin = match text.meta.origin {
+        Origin::Original => strings.with_arg(lang, "origin-original", "version", version),
+        Origin::TranslatedFrom(from) => {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set(
+                "language",
+                strings.get(lang, &format!("lang-{}", from.code())),
+            );
+            args.set("version", version);
+            strings.format(lang, "origin-translated", Some(&args))
+        }
+    };
+    ui.add(
+        Paragraph::new(&origin, lang)
+            .style(tokens.small)
+            .color(tokens.muted_text),
+    );
+    ui.add_space(tokens.gap);
+
+    ui.add(Heading::new(&strings.get(lang, section.string_id()), lang));
+    ui.add_space(tokens.gap / 2.0);
+    match section {
+        SectionId::Sources => sources(ui, cx, topic, lang),
+        _ => {
+            if section == SectionId::WhatToExpect {
+                ui.add(Timeline::new(&topic.timeline, lang, strings));
+                ui.add_space(tokens.gap / 2.0);
+            }
+            for part in text.section(section) {
+                if let Some(sub) = part.sub {
+                    ui.add_space(tokens.gap / 2.0);
+                    ui.add(
+                        Paragraph::new(&strings.get(lang, sub.string_id()), lang)
+                            .style(tokens.title),
+                    );
+                }
+                for block in &part.blocks {
+                    show_block(ui, topic, lang, block);
+                    ui.add_space(tokens.gap / 2.0);
+                }
+            }
+        }
+    }
+}
+
+/// "[1, 3]": the numbers of the cited sources in the Sources section.
+fn cite_marks(topic: &Topic, lang: Language, cite: &[String]) -> String {
+    let numbers: Vec<String> = cite
+        .iter()
+        .filter_map(|id| topic.sources.iter().position(|s| &s.id == id))
+        .map(|i| localize_digits(lang, &(i + 1).to_string()))
+        .collect();
+    if numbers.is_empty() {
+        String::new()
+    } else {
+        let separator = if lang == Language::Arabic {
+            "، "
+        } else {
+            ", "
+        };
+        format!(" [{}]", numbers.join(separator))
+    }
+}
+
+fn show_block(ui: &mut Ui, topic: &Topic, lang: Language, block: &Block) {
+    match block {
+        Block::Para { text, cite } => {
+            ui.add(Paragraph::new(
+                &format!("{text}{}", cite_marks(topic, lang, cite)),
+                lang,
+            ));
+        }
+        Block::List { items } => {
+            let items: Vec<String> = items
+                .iter()
+                .map(|i| format!("{}{}", i.text, cite_marks(topic, lang, &i.cite)))
+                .collect();
+            ui.add(BulletList::new(&items, lang));
+        }
+    }
+}
+
+fn sources(ui: &mut Ui, cx: &Context<'_>, topic: &Topic, lang: Language) {
+    let tokens = Tokens::get(ui.ctx());
+    for (i, source) in topic.sources.iter().enumerate() {
+        let number = localize_digits(lang, &(i + 1).to_string());
+        // Source titles are kept in the language they were published in (English).
+        ui.add(Paragraph::new(
+            &format!("{number}. {}", source.title),
+            Language::English,
+        ));
+        let grade = match source.grade {
+            Grade::Reg => "grade-reg",
+            Grade::Pro => "grade-pro",
+            Grade::Pr => "grade-pr",
+            Grade::Low => "grade-low",
+            Grade::Unsourced => "grade-unsourced",
+        };
+        ui.add(
+            Paragraph::new(&cx.strings.get(lang, grade), lang)
+                .style(tokens.small)
+                .color(tokens.accent),
+        );
+        match &source.url {
+            Some(url) => ui.add(
+                Paragraph::new(url, Language::English)
+                    .style(tokens.small)
+                    .color(tokens.muted_text),
+            ),
+            None => ui.add(
+                Paragraph::new(&cx.strings.get(lang, "source-no-address"), lang)
+                    .style(tokens.small)
+                    .color(tokens.muted_text),
+            ),
+        };
+        ui.add_space(tokens.gap / 2.0);
+    }
+}

@@ -1,0 +1,224 @@
+//! The "what to expect" timeline drawn as a picture: sessions as dots along a time
+//! axis, downtime after each, the window when results may show, and how long the
+//! effect may last. Time runs in reading direction (right to left in Arabic).
+//! Below the picture, each step in words with how sure the sources are.
+
+use egui::{
+    Color32, Pos2, Rect, Response, Role, Sense, Stroke, Ui, Widget, WidgetInfo, pos2, vec2,
+};
+
+use super::Paragraph;
+use crate::content::model::{Certainty, Step, TimelineStep, Unit};
+use crate::i18n::Strings;
+use crate::lang::Language;
+use crate::ui::theme::Tokens;
+
+/// Days in a unit, for placing steps on one axis.
+fn days(unit: Unit, n: u32) -> f32 {
+    n as f32
+        * match unit {
+            Unit::Count | Unit::Days => 1.0,
+            Unit::Weeks => 7.0,
+            Unit::Months => 30.0,
+        }
+}
+
+/// One step in words, in `lang`, with its certainty.
+pub fn step_text(strings: &Strings, lang: Language, step: &TimelineStep) -> String {
+    let duration = || {
+        let id = match step.unit {
+            Unit::Days | Unit::Count => "duration-days",
+            Unit::Weeks => "duration-weeks",
+            Unit::Months => "duration-months",
+        };
+        strings.counted(lang, id, step.min, step.max)
+    };
+    let text = match step.step {
+        Step::Sessions => strings.counted(lang, "timeline-sessions", step.min, step.max),
+        Step::Interval => strings.with_arg(lang, "timeline-interval", "duration", duration()),
+        Step::ResultsVisible => strings.with_arg(lang, "timeline-results", "duration", duration()),
+        Step::Lasts => strings.with_arg(lang, "timeline-lasts", "duration", duration()),
+        Step::Downtime if step.max == 0 => strings.get(lang, "timeline-no-downtime"),
+        Step::Downtime => strings.with_arg(lang, "timeline-downtime", "duration", duration()),
+    };
+    let note = match step.certainty {
+        Certainty::Established => return text,
+        Certainty::Attributed => strings.get(lang, "certainty-attributed"),
+        Certainty::Varies => strings.get(lang, "certainty-varies"),
+    };
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("text", text);
+    args.set("note", note);
+    strings.format(lang, "with-note", Some(&args))
+}
+
+/// The colour a step has in the picture and in its legend.
+fn step_color(tokens: &Tokens, step: Step) -> Color32 {
+    match step {
+        Step::Sessions | Step::Interval => tokens.accent,
+        Step::Downtime => Color32::from_rgb(0xD9, 0x8E, 0x04),
+        Step::ResultsVisible => Color32::from_rgb(0x2F, 0x85, 0x4B),
+        Step::Lasts => Color32::from_rgb(0x7C, 0xB3, 0x8B),
+    }
+}
+
+pub struct Timeline<'a> {
+    steps: &'a [TimelineStep],
+    lang: Language,
+    strings: &'a Strings,
+}
+
+impl<'a> Timeline<'a> {
+    pub fn new(steps: &'a [TimelineStep], lang: Language, strings: &'a Strings) -> Self {
+        Self {
+            steps,
+            lang,
+            strings,
+        }
+    }
+
+    fn find(&self, step: Step) -> Option<&TimelineStep> {
+        self.steps.iter().find(|s| s.step == step)
+    }
+}
+
+impl Widget for Timeline<'_> {
+    fn ui(self, ui: &mut Ui) -> Response {
+        let tokens = Tokens::get(ui.ctx());
+        let lang = self.lang;
+        let title = self.strings.get(lang, "timeline-title");
+        if self.steps.is_empty() {
+            return ui.add(
+                Paragraph::new(&self.strings.get(lang, "timeline-none"), lang)
+                    .color(tokens.muted_text),
+            );
+        }
+        let width = ui.available_width();
+        let (rect, response) = ui.allocate_exact_size(vec2(width, 64.0), Sense::hover());
+        if ui.is_rect_visible(rect) {
+            self.paint(ui, rect, &tokens);
+        }
+        let described: Vec<String> = self
+            .steps
+            .iter()
+            .map(|s| step_text(self.strings, lang, s))
+            .collect();
+        response.widget_info(|| WidgetInfo::labeled(Role::Image, true, &title));
+
+        // The legend: each step in words, with the colour it has in the picture.
+        for (step, text) in self.steps.iter().zip(&described) {
+            crate::ui::text_row(ui, lang.is_rtl(), |ui| {
+                let (dot, _) = ui.allocate_exact_size(vec2(14.0, 14.0), Sense::hover());
+                ui.painter()
+                    .circle_filled(dot.center(), 5.0, step_color(&tokens, step.step));
+                ui.add(Paragraph::new(text, lang));
+            });
+        }
+        response
+    }
+}
+
+impl Timeline<'_> {
+    fn paint(&self, ui: &Ui, rect: Rect, tokens: &Tokens) {
+        let painter = ui.painter();
+        let rtl = self.lang.is_rtl();
+        let sessions = self.find(Step::Sessions).map_or(1, |s| s.max.max(1));
+        let optional_from = self.find(Step::Sessions).map_or(1, |s| s.min.max(1));
+        let interval = self.find(Step::Interval).map(|s| days(s.unit, s.min));
+        let downtime = self.find(Step::Downtime).map(|s| days(s.unit, s.max));
+        let results = self
+            .find(Step::ResultsVisible)
+            .map(|s| (days(s.unit, s.min), days(s.unit, s.max)));
+        let lasts = self.find(Step::Lasts).map(|s| days(s.unit, s.max));
+
+        // Without an interval the sessions are spread evenly over a notional week each.
+        let gap = interval.unwrap_or(7.0);
+        let last_session = gap * (sessions - 1) as f32;
+        let results_end = results.map_or(0.0, |(_, max)| max);
+        let span = [
+            last_session + downtime.unwrap_or(0.0),
+            results_end + lasts.unwrap_or(0.0),
+            last_session + results_end,
+            1.0,
+        ]
+        .into_iter()
+        .fold(0.0_f32, f32::max);
+
+        let margin = 16.0;
+        let axis_y = rect.center().y + 6.0;
+        let (left, right) = (rect.min.x + margin, rect.max.x - margin);
+        let x_of = |day: f32| {
+            let t = (day / span).clamp(0.0, 1.0) * (right - left);
+            if rtl { right - t } else { left + t }
+        };
+        let band = |from: f32, to: f32, y: f32, h: f32, color: Color32| {
+            let (a, b) = (x_of(from), x_of(to));
+            let (lo, hi) = (a.min(b), a.max(b).max(a.min(b) + 2.0));
+            painter.rect_filled(
+                Rect::from_min_max(pos2(lo, y - h / 2.0), pos2(hi, y + h / 2.0)),
+                3.0,
+                color,
+            );
+        };
+
+        // How long the effect may last, after results show.
+        if let (Some(lasts), Some((_, results_max))) = (lasts, results) {
+            band(
+                results_max,
+                results_max + lasts,
+                axis_y - 20.0,
+                8.0,
+                step_color(tokens, Step::Lasts),
+            );
+        }
+        // When results may show: a band from the earliest to the latest.
+        if let Some((min, max)) = results {
+            band(
+                min,
+                max.max(min + span * 0.01),
+                axis_y - 20.0,
+                8.0,
+                step_color(tokens, Step::ResultsVisible),
+            );
+        }
+        painter.line_segment(
+            [pos2(left, axis_y), pos2(right, axis_y)],
+            Stroke::new(2.0, tokens.button_stroke),
+        );
+        // Arrow head in the direction time runs.
+        let tip = if rtl {
+            pos2(left, axis_y)
+        } else {
+            pos2(right, axis_y)
+        };
+        let back = if rtl { 8.0 } else { -8.0 };
+        painter.line_segment(
+            [tip, tip + vec2(back, -5.0)],
+            Stroke::new(2.0, tokens.button_stroke),
+        );
+        painter.line_segment(
+            [tip, tip + vec2(back, 5.0)],
+            Stroke::new(2.0, tokens.button_stroke),
+        );
+
+        for i in 0..sessions {
+            let day = gap * i as f32;
+            if let Some(d) = downtime.filter(|d| *d > 0.0) {
+                band(
+                    day,
+                    day + d,
+                    axis_y + 14.0,
+                    6.0,
+                    step_color(tokens, Step::Downtime),
+                );
+            }
+            let center: Pos2 = pos2(x_of(day), axis_y);
+            if i + 1 > optional_from {
+                // Sessions some people need and others do not: hollow.
+                painter.circle(center, 6.0, tokens.surface, Stroke::new(2.0, tokens.accent));
+            } else {
+                painter.circle_filled(center, 7.0, tokens.accent);
+            }
+        }
+    }
+}

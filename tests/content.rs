@@ -1,0 +1,397 @@
+//! The treatment content: the embedded files validate, a clinic's folder layers
+//! over them, and each kind of broken file is reported with where it is.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use clinic_edu::content::error::find_position;
+use clinic_edu::content::{ContentFiles, Loaded, SectionId, load};
+use clinic_edu::{AppOptions, ClinicApp, Language};
+
+const TOPICS: [&str; 5] = [
+    "mesotherapy",
+    "botox-chronic-pain",
+    "fibroblast-therapy",
+    "prp",
+    "exosome-therapy",
+];
+
+fn validate(files: &ContentFiles) -> Loaded {
+    let mut check = |text: &str, lang: Language| common::system().missing_glyph(text, lang);
+    load(files, Some(&mut check))
+}
+
+/// A fresh, empty folder for one test.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("clinic-edu-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let path = dir.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+const DEMO_TOPIC: &str = r#"(
+    id: "demo",
+    order: 9,
+    sources: [
+        (id: "demo-source", title: "A demonstration source", url: Some("https://example.org/demo"), grade: Pr),
+    ],
+    timeline: [
+        (step: Sessions, min: 1, max: 2, unit: Count, certainty: Varies, cite: ["demo-source"]),
+    ],
+)
+"#;
+
+/// A complete language file with `text` in every section.
+fn demo_lang(text: &str, cite: &str) -> String {
+    let block = format!(r#"[Para(text: "{text}", cite: [{cite}])]"#);
+    format!(
+        r#"(
+    meta: (version: 1, origin: Original, reviewed: None),
+    title: "{text}",
+    summary: "{text}",
+    what_it_is: {block},
+    how_it_works: {block},
+    used_for: {block},
+    what_to_expect: {block},
+    side_effects: (
+        common: {block},
+        rare: {block},
+        serious: {block},
+        urgent: {block},
+    ),
+    aftercare: {block},
+    evidence: {block},
+    who_should_not: {block},
+    questions: [List(items: [(text: "{text}", cite: [])])],
+)
+"#
+    )
+}
+
+/// A valid demo topic in all four languages.
+fn demo_topic(dir: &Path) {
+    write(dir, "demo/topic.ron", DEMO_TOPIC);
+    for (lang, text) in [
+        ("en", "Demo"),
+        ("ar", "تجربة"),
+        ("bn", "নমুনা"),
+        ("ja", "見本"),
+    ] {
+        write(
+            dir,
+            &format!("demo/{lang}.ron"),
+            &demo_lang(text, r#""demo-source""#),
+        );
+    }
+}
+
+/// Validates `dir` over the embedded content and returns the errors for `file`.
+fn errors_in(dir: &Path, file: &str) -> Vec<clinic_edu::content::ContentError> {
+    let files = ContentFiles::embedded().layered(ContentFiles::from_dir(dir).unwrap());
+    let loaded = validate(&files);
+    assert!(!loaded.errors.is_empty(), "expected errors in {file}");
+    for e in &loaded.errors {
+        assert!(e.path.ends_with(file), "unexpected error elsewhere: {e}");
+    }
+    loaded.errors
+}
+
+#[test]
+fn embedded_content_validates() {
+    let loaded = validate(&ContentFiles::embedded());
+    assert!(loaded.errors.is_empty(), "{:#?}", loaded.errors);
+    assert_eq!(loaded.summary(), "5 topics x 4 languages, 0 errors");
+    let ids: Vec<&str> = loaded
+        .library
+        .topics()
+        .iter()
+        .map(|t| t.id.as_str())
+        .collect();
+    assert_eq!(ids, TOPICS);
+    for topic in loaded.library.topics() {
+        for lang in Language::ALL {
+            let text = topic.text(lang);
+            assert!(
+                text.meta.reviewed.is_none(),
+                "no clinician has reviewed {} yet",
+                topic.id
+            );
+            for section in SectionId::ALL {
+                if section != SectionId::Sources {
+                    assert!(
+                        !text.section(section).is_empty(),
+                        "{} {lang} {section:?}",
+                        topic.id
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn embedded_content_attributes_and_never_says_safe() {
+    let loaded = validate(&ContentFiles::embedded());
+    for topic in loaded.library.topics() {
+        let english = topic.text(Language::English);
+        for s in english.strings() {
+            let lower = s.to_lowercase();
+            for word in lower.split(|c: char| !c.is_alphanumeric()) {
+                assert_ne!(word, "safe", "{}: {s}", topic.id);
+            }
+        }
+        // The exosome page says what rules it out.
+        if topic.id == "exosome-therapy" {
+            let who: Vec<&str> = english
+                .section(SectionId::WhoShouldNot)
+                .iter()
+                .flat_map(|p| p.blocks.iter())
+                .flat_map(clinic_edu::content::model::block_strings)
+                .collect();
+            let all = who.join(" ").to_lowercase();
+            for needed in ["pregnan", "breastfeed", "cancer"] {
+                assert!(
+                    all.contains(needed),
+                    "exosome who-should-not mentions {needed}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn validate_command_prints_a_summary_and_exits_zero() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_clinic-edu"))
+        .arg("validate")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "5 topics x 4 languages, 0 errors"
+    );
+}
+
+#[test]
+fn a_folder_adds_a_topic_and_replaces_a_translation() {
+    let dir = temp_dir("overlay");
+    demo_topic(&dir);
+    let embedded = ContentFiles::embedded();
+    let prp_ja = embedded_text("prp/ja.ron");
+    let title_line = prp_ja
+        .lines()
+        .find(|l| l.trim_start().starts_with("title:"))
+        .unwrap();
+    write(
+        &dir,
+        "prp/ja.ron",
+        &prp_ja.replacen(title_line, "    title: \"PRP（クリニック版）\",", 1),
+    );
+
+    let loaded = validate(&embedded.layered(ContentFiles::from_dir(&dir).unwrap()));
+    assert!(loaded.errors.is_empty(), "{:#?}", loaded.errors);
+    assert_eq!(loaded.library.topics().len(), 6);
+    assert_eq!(
+        loaded
+            .library
+            .topic("prp")
+            .unwrap()
+            .text(Language::Japanese)
+            .title,
+        "PRP（クリニック版）"
+    );
+    assert_ne!(
+        loaded
+            .library
+            .topic("prp")
+            .unwrap()
+            .text(Language::English)
+            .title,
+        "PRP（クリニック版）"
+    );
+    assert!(loaded.library.topic("demo").is_some());
+}
+
+fn embedded_text(rel: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/content")
+        .join(rel);
+    std::fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn syntax_error_is_reported_with_line_and_column() {
+    let dir = temp_dir("syntax");
+    demo_topic(&dir);
+    // A missing comma after the summary.
+    let broken = demo_lang("Demo", r#""demo-source""#).replacen(
+        "summary: \"Demo\",",
+        "summary: \"Demo\"",
+        1,
+    );
+    write(&dir, "demo/en.ron", &broken);
+    let errors = errors_in(&dir, "demo/en.ron");
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].message.starts_with("syntax error"),
+        "{}",
+        errors[0]
+    );
+    // The parser stops at the next field, on the line after the summary.
+    let (line, _) = find_position(&broken, "what_it_is").unwrap();
+    assert_eq!(errors[0].position.map(|p| p.0), Some(line), "{}", errors[0]);
+}
+
+#[test]
+fn missing_language_is_reported_for_the_missing_file() {
+    let dir = temp_dir("language");
+    demo_topic(&dir);
+    std::fs::remove_file(dir.join("demo/ja.ron")).unwrap();
+    let errors = errors_in(&dir, "demo/ja.ron");
+    assert_eq!(errors.len(), 1);
+    assert!(
+        errors[0].message.contains("missing language"),
+        "{}",
+        errors[0]
+    );
+    assert!(errors[0].message.contains("日本語"), "{}", errors[0]);
+}
+
+#[test]
+fn missing_section_is_reported_where_it_should_be() {
+    // A section left out of the file entirely.
+    let dir = temp_dir("section-absent");
+    demo_topic(&dir);
+    let text = demo_lang("Demo", "");
+    let aftercare = text.lines().find(|l| l.contains("aftercare:")).unwrap();
+    let broken = text.replacen(&format!("{aftercare}\n"), "", 1);
+    write(&dir, "demo/en.ron", &broken);
+    let errors = errors_in(&dir, "demo/en.ron");
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(errors[0].message.contains("aftercare"), "{}", errors[0]);
+    assert!(errors[0].position.is_some());
+
+    // A section present but empty.
+    let dir = temp_dir("section-empty");
+    demo_topic(&dir);
+    let broken = demo_lang("Demo", "").replacen(aftercare, "    aftercare: [],", 1);
+    write(&dir, "demo/en.ron", &broken);
+    let errors = errors_in(&dir, "demo/en.ron");
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].message.contains("missing section: aftercare"),
+        "{}",
+        errors[0]
+    );
+    assert_eq!(errors[0].position, find_position(&broken, "aftercare:"));
+}
+
+#[test]
+fn unknown_source_is_reported_where_it_is_cited() {
+    let dir = temp_dir("source");
+    demo_topic(&dir);
+    let broken = demo_lang("تجربة", r#""no-such-source""#);
+    write(&dir, "demo/ar.ron", &broken);
+    let errors = errors_in(&dir, "demo/ar.ron");
+    assert!(
+        errors
+            .iter()
+            .all(|e| e.message.contains("unknown source \"no-such-source\"")),
+        "{errors:#?}"
+    );
+    assert_eq!(
+        errors[0].position,
+        find_position(&broken, "\"no-such-source\"")
+    );
+    assert_eq!(errors[0].position.map(|p| p.0), Some(5));
+}
+
+#[test]
+fn character_no_bundled_font_has_is_reported() {
+    let dir = temp_dir("glyph");
+    demo_topic(&dir);
+    // U+13000 EGYPTIAN HIEROGLYPH A001: in none of the bundled fonts.
+    let broken = demo_lang("見本", r#""demo-source""#).replacen(
+        "title: \"見本\"",
+        "title: \"見本\u{13000}\"",
+        1,
+    );
+    write(&dir, "demo/ja.ron", &broken);
+    let errors = errors_in(&dir, "demo/ja.ron");
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(errors[0].message.contains("U+13000"), "{}", errors[0]);
+    assert_eq!(errors[0].position, find_position(&broken, "\u{13000}"));
+}
+
+#[test]
+fn validate_command_fails_on_a_broken_folder_and_says_where() {
+    let dir = temp_dir("cli");
+    demo_topic(&dir);
+    write(&dir, "demo/bn.ron", &demo_lang("নমুনা", r#""missing-id""#));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_clinic-edu"))
+        .arg("validate")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    // Each citation is reported at its own line: sections on lines 5-8, 10-13, 15-17.
+    for line in [5, 6, 7, 8, 10, 11, 12, 13, 15, 16, 17] {
+        let expected = format!(
+            "unknown source \"missing-id\": it is not in this topic's topic.ron (line {line}, column"
+        );
+        assert!(stdout.contains(&expected), "line {line}: {stdout}");
+    }
+    assert!(stdout.contains("demo/bn.ron"), "{stdout}");
+    assert!(
+        stdout
+            .trim_end()
+            .ends_with("6 topics x 4 languages, 11 errors"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn the_app_starts_on_embedded_content_when_the_folder_is_broken() {
+    let dir = temp_dir("app");
+    demo_topic(&dir);
+    write(&dir, "prp/en.ron", "(meta: oops");
+    let app = ClinicApp::new(AppOptions {
+        system_fonts: false,
+        language: Language::English,
+        content_dir: Some(dir.clone()),
+    })
+    .unwrap();
+    assert_eq!(
+        app.library().topics().len(),
+        5,
+        "the embedded topics, not the folder's"
+    );
+    assert!(app.library().topic("demo").is_none());
+    assert_eq!(app.content_errors().len(), 1);
+    assert!(app.content_errors()[0].path.ends_with("prp/en.ron"));
+
+    let missing = ClinicApp::new(AppOptions {
+        system_fonts: false,
+        language: Language::English,
+        content_dir: Some(dir.join("no-such-folder")),
+    })
+    .unwrap();
+    assert_eq!(missing.library().topics().len(), 5);
+    assert!(
+        missing.content_errors()[0]
+            .message
+            .contains("cannot read the content folder")
+    );
+}

@@ -1,0 +1,170 @@
+//! Staff-mode screens driven by label: the home list, every topic in every language
+//! with its section headings, the language switcher, and the side-by-side view.
+
+use clinic_edu::content::SectionId;
+use clinic_edu::i18n::Strings;
+use clinic_edu::ui::screens::Screen;
+use clinic_edu::{AppOptions, ClinicApp, Language};
+use egui::{Role, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness(lang: Language) -> Harness<'static, ClinicApp> {
+    let app = ClinicApp::new(AppOptions {
+        system_fonts: false,
+        language: lang,
+        content_dir: None,
+    })
+    .unwrap();
+    let mut harness = Harness::builder()
+        .with_size(vec2(1200.0, 900.0))
+        .build_eframe(|_| app);
+    harness.run();
+    harness
+}
+
+#[test]
+fn every_topic_in_every_language_shows_every_section_heading() {
+    let strings = Strings::embedded().unwrap();
+    for lang in Language::ALL {
+        let mut harness = harness(lang);
+        let topics: Vec<(String, String)> = harness
+            .state()
+            .library()
+            .topics()
+            .iter()
+            .map(|t| (t.id.clone(), t.text(lang).title.clone()))
+            .collect();
+        assert_eq!(topics.len(), 5);
+        for (id, title) in topics {
+            // The home list names each topic; tapping it opens the page.
+            harness.get_by_role_and_label(Role::Button, &title).click();
+            harness.run();
+            assert_eq!(
+                harness.state().open_topic(),
+                Some((id.as_str(), SectionId::WhatItIs))
+            );
+            harness.get_by_role_and_label(Role::Heading, &title);
+            for section in SectionId::ALL {
+                let label = strings.get(lang, section.string_id());
+                harness.get_by_role_and_label(Role::Button, &label).click();
+                harness.run();
+                assert_eq!(
+                    harness.state().open_topic(),
+                    Some((id.as_str(), section)),
+                    "{lang} {id}"
+                );
+                harness.get_by_role_and_label(Role::Heading, &label);
+            }
+            harness.get_by_label(&strings.get(lang, "back")).click();
+            harness.run();
+            assert_eq!(harness.state().screen(), Screen::Home);
+        }
+    }
+}
+
+#[test]
+fn unreviewed_content_says_so_on_screen() {
+    let strings = Strings::embedded().unwrap();
+    for lang in Language::ALL {
+        let mut harness = harness(lang);
+        let title = harness.state().library().topics()[4]
+            .text(lang)
+            .title
+            .clone();
+        harness.get_by_role_and_label(Role::Button, &title).click();
+        harness.run();
+        harness.get_by_label(&strings.get(lang, "not-reviewed"));
+    }
+}
+
+#[test]
+fn switching_language_keeps_the_open_topic_and_section() {
+    let strings = Strings::embedded().unwrap();
+    let mut harness = harness(Language::English);
+    let title = harness
+        .state()
+        .library()
+        .topic("exosome-therapy")
+        .unwrap()
+        .text(Language::English)
+        .title
+        .clone();
+    harness.get_by_role_and_label(Role::Button, &title).click();
+    harness.run();
+    harness
+        .get_by_role_and_label(
+            Role::Button,
+            &strings.get(Language::English, "section-who-should-not"),
+        )
+        .click();
+    harness.run();
+    for lang in [Language::Arabic, Language::Bengali, Language::Japanese] {
+        harness.get_by_label(lang.native_name()).click();
+        harness.run();
+        assert_eq!(harness.state().language(), lang);
+        assert_eq!(
+            harness.state().open_topic(),
+            Some(("exosome-therapy", SectionId::WhoShouldNot))
+        );
+        harness.get_by_role_and_label(Role::Heading, &strings.get(lang, "section-who-should-not"));
+        let translated = harness
+            .state()
+            .library()
+            .topic("exosome-therapy")
+            .unwrap()
+            .text(lang)
+            .title
+            .clone();
+        harness.get_by_role_and_label(Role::Heading, &translated);
+    }
+}
+
+#[test]
+fn side_by_side_shows_the_patient_and_staff_languages_section_by_section() {
+    let strings = Strings::embedded().unwrap();
+    let mut harness = harness(Language::Japanese);
+    let topic = harness.state().library().topic("prp").unwrap().clone();
+    harness
+        .get_by_role_and_label(Role::Button, &topic.text(Language::Japanese).title)
+        .click();
+    harness.run();
+    harness
+        .get_by_label(&strings.get(Language::Japanese, "side-by-side"))
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(
+            Role::Button,
+            &strings.get(Language::Japanese, "section-side-effects"),
+        )
+        .click();
+    harness.run();
+    // Patient (Japanese) and staff (English, the default) side by side.
+    for lang in [Language::Japanese, Language::English] {
+        harness.get_by_role_and_label(Role::Heading, &topic.text(lang).title);
+        harness.get_by_role_and_label(Role::Heading, &strings.get(lang, "section-side-effects"));
+    }
+    let ja = harness
+        .get_by_role_and_label(Role::Heading, &topic.text(Language::Japanese).title)
+        .rect();
+    let en = harness
+        .get_by_role_and_label(Role::Heading, &topic.text(Language::English).title)
+        .rect();
+    assert!(
+        ja.center().x < en.center().x,
+        "the patient's language comes first"
+    );
+
+    // The staff member picks Bengali: it replaces English in the second column.
+    let staff = format!("{}: বাংলা", strings.get(Language::Japanese, "staff-language"));
+    harness.get_by_role_and_label(Role::Button, &staff).click();
+    harness.run();
+    assert_eq!(harness.state().staff_language(), Language::Bengali);
+    harness.get_by_role_and_label(Role::Heading, &topic.text(Language::Bengali).title);
+    assert!(
+        harness
+            .query_by_label(&topic.text(Language::English).title)
+            .is_none()
+    );
+}
