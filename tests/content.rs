@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use clinic_edu::content::error::find_position;
 use clinic_edu::content::{ContentFiles, Loaded, SectionId, load};
 use clinic_edu::{AppOptions, ClinicApp, Language};
+use egui_kittest::kittest::Queryable;
 
 const TOPICS: [&str; 5] = [
     "mesotherapy",
@@ -381,6 +382,17 @@ fn the_app_starts_on_embedded_content_when_the_folder_is_broken() {
     assert!(app.library().topic("demo").is_none());
     assert_eq!(app.content_errors().len(), 1);
     assert!(app.content_errors()[0].path.ends_with("prp/en.ron"));
+    let error_text = app.content_errors()[0].to_string();
+
+    // Staff see the warning and the error, with its file and place, on screen.
+    let strings = clinic_edu::i18n::Strings::embedded().unwrap();
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1000.0, 800.0))
+        .build_eframe(|_| app);
+    harness.run();
+    harness.get_by_label(&strings.get(Language::English, "content-errors-title"));
+    harness.get_by_label(&error_text);
+    assert!(error_text.contains("line 1, column"), "{error_text}");
 
     let missing = ClinicApp::new(AppOptions {
         system_fonts: false,

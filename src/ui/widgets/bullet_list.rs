@@ -1,6 +1,6 @@
 //! A list with bullets, which sit on the right for right-to-left languages.
 
-use egui::{Response, Role, Sense, Ui, Widget, WidgetInfo, pos2, vec2};
+use egui::{Color32, Response, Role, Sense, Ui, Widget, WidgetInfo, pos2, vec2};
 
 use crate::lang::Language;
 use crate::text::TextSystem;
@@ -10,11 +10,22 @@ use crate::ui::theme::Tokens;
 pub struct BulletList<'a, S: AsRef<str>> {
     items: &'a [S],
     lang: Language,
+    colors: &'a [Color32],
 }
 
 impl<'a, S: AsRef<str>> BulletList<'a, S> {
     pub fn new(items: &'a [S], lang: Language) -> Self {
-        Self { items, lang }
+        Self {
+            items,
+            lang,
+            colors: &[],
+        }
+    }
+
+    /// Bullet colours, item by item (a legend); items past the end use the accent.
+    pub fn colors(mut self, colors: &'a [Color32]) -> Self {
+        self.colors = colors;
+        self
     }
 }
 
@@ -24,7 +35,8 @@ impl<S: AsRef<str>> Widget for BulletList<'_, S> {
         let ppp = ui.ctx().pixels_per_point();
         let rtl = self.lang.is_rtl();
         ui.vertical(|ui| {
-            for item in self.items {
+            for (i, item) in self.items.iter().enumerate() {
+                let bullet_color = self.colors.get(i).copied().unwrap_or(tokens.accent);
                 let item = item.as_ref();
                 let full = ui.available_width().max(tokens.bullet_indent + 1.0);
                 let text_width = full - tokens.bullet_indent;
@@ -47,7 +59,7 @@ impl<S: AsRef<str>> Widget for BulletList<'_, S> {
                         ui.painter().circle_filled(
                             pos2(bullet_x, bullet_y),
                             tokens.bullet_radius,
-                            tokens.accent,
+                            bullet_color,
                         );
                         system.paint(ui.painter(), pos2(text_x, rect.min.y), &layout, tokens.text);
                     }

@@ -7,7 +7,7 @@ use egui::{
     Color32, Pos2, Rect, Response, Role, Sense, Stroke, Ui, Widget, WidgetInfo, pos2, vec2,
 };
 
-use super::Paragraph;
+use super::{BulletList, Paragraph};
 use crate::content::model::{Certainty, Step, TimelineStep, Unit};
 use crate::i18n::Strings;
 use crate::lang::Language;
@@ -105,15 +105,13 @@ impl Widget for Timeline<'_> {
             .collect();
         response.widget_info(|| WidgetInfo::labeled(Role::Image, true, &title));
 
-        // The legend: each step in words, with the colour it has in the picture.
-        for (step, text) in self.steps.iter().zip(&described) {
-            crate::ui::text_row(ui, lang.is_rtl(), |ui| {
-                let (dot, _) = ui.allocate_exact_size(vec2(14.0, 14.0), Sense::hover());
-                ui.painter()
-                    .circle_filled(dot.center(), 5.0, step_color(&tokens, step.step));
-                ui.add(Paragraph::new(text, lang));
-            });
-        }
+        // The legend: each step in words, its bullet in the colour it has in the picture.
+        let colors: Vec<Color32> = self
+            .steps
+            .iter()
+            .map(|s| step_color(&tokens, s.step))
+            .collect();
+        ui.add(BulletList::new(&described, lang).colors(&colors));
         response
     }
 }
