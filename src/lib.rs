@@ -8,6 +8,7 @@ pub mod content;
 pub mod i18n;
 pub mod lang;
 pub mod samples;
+pub mod screening;
 pub mod text;
 pub mod ui;
 

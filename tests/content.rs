@@ -76,9 +76,23 @@ fn demo_lang(text: &str, cite: &str) -> String {
     )
 }
 
+const DEMO_RULES: &str = r#"(
+    rules: [
+        (
+            question: "pregnant",
+            answer: Yes,
+            level: DoNotTreat,
+            reason: (en: "Not during pregnancy.", ar: "ليس أثناء الحمل.", bn: "গর্ভাবস্থায় নয়।", ja: "妊娠中は受けられません。"),
+            cite: ["demo-source"],
+        ),
+    ],
+)
+"#;
+
 /// A valid demo topic in all four languages.
 fn demo_topic(dir: &Path) {
     write(dir, "demo/topic.ron", DEMO_TOPIC);
+    write(dir, "demo/screening.ron", DEMO_RULES);
     for (lang, text) in [
         ("en", "Demo"),
         ("ar", "تجربة"),

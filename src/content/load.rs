@@ -9,6 +9,7 @@ use super::model::{Library, Meta, Origin, Part, SectionId, SideEffectLevel, Topi
 use super::raw::{self, Block, Step, Unit};
 use crate::assets::Assets;
 use crate::lang::Language;
+use crate::screening::{Answer, Localized, Question, SHARED_QUESTIONS, Screening, TopicRules};
 
 /// Where embedded content lives inside `assets/`.
 const PREFIX: &str = "content/";
@@ -175,11 +176,13 @@ impl Loaded {
 pub fn load(files: &ContentFiles, mut check_glyphs: Option<GlyphCheck<'_>>) -> Loaded {
     let mut by_topic: BTreeMap<&str, BTreeMap<&str, &ContentFile>> = BTreeMap::new();
     let mut errors = Vec::new();
+    let mut questions_file = None;
     for (rel, file) in &files.files {
         match rel.split_once('/') {
             Some((topic, name)) if !name.contains('/') => {
                 by_topic.entry(topic).or_default().insert(name, file);
             }
+            None if rel == QUESTIONS => questions_file = Some(file),
             _ => errors.push(ContentError::new(
                 &file.path,
                 None,
@@ -188,20 +191,212 @@ pub fn load(files: &ContentFiles, mut check_glyphs: Option<GlyphCheck<'_>>) -> L
         }
     }
 
+    let questions = match questions_file {
+        Some(file) => load_questions(file, &mut errors, &mut check_glyphs),
+        None => {
+            errors.push(ContentError::new(
+                format!("assets/content/{QUESTIONS}"),
+                None,
+                "the screening questions file is missing",
+            ));
+            Vec::new()
+        }
+    };
+
     let mut topics = Vec::new();
+    let mut rules = BTreeMap::new();
     for (folder, files) in &by_topic {
         let before = errors.len();
-        if let Some(topic) = load_topic(folder, files, &mut errors, &mut check_glyphs)
+        if let Some((topic, topic_rules)) =
+            load_topic(folder, files, &questions, &mut errors, &mut check_glyphs)
             && errors.len() == before
         {
+            rules.insert(topic.id.clone(), topic_rules);
             topics.push(topic);
         }
     }
     topics.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
     Loaded {
-        library: Library { topics },
+        library: Library {
+            topics,
+            screening: Screening::new(questions, rules),
+        },
         errors,
         topic_count: by_topic.len(),
+    }
+}
+
+/// The shared screening questions file, at the top of the content folder.
+const QUESTIONS: &str = "questions.ron";
+
+fn is_question_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// Checks every language of a text is filled in and renders; `what` names it in messages.
+fn check_localized(
+    file: &ContentFile,
+    anchor: &str,
+    what: &str,
+    text: &Localized,
+    errors: &mut Vec<ContentError>,
+    check_glyphs: &mut Option<GlyphCheck<'_>>,
+) {
+    for lang in Language::ALL {
+        let value = text.get(lang);
+        if value.trim().is_empty() {
+            errors.push(ContentError::at_text(
+                &file.path,
+                &file.text,
+                anchor,
+                format!(
+                    "{what} has no {} text ({})",
+                    lang.native_name(),
+                    lang.code()
+                ),
+            ));
+        } else if let Some(check) = check_glyphs.as_mut()
+            && let Some(c) = check(value, lang)
+        {
+            let position = find_position(&file.text, &c.to_string())
+                .or_else(|| find_position(&file.text, anchor));
+            errors.push(ContentError::new(
+                &file.path,
+                position,
+                format!(
+                    "no bundled font can draw {c:?} (U+{:04X}) in {what}",
+                    c as u32
+                ),
+            ));
+        }
+    }
+}
+
+fn load_questions(
+    file: &ContentFile,
+    errors: &mut Vec<ContentError>,
+    check_glyphs: &mut Option<GlyphCheck<'_>>,
+) -> Vec<Question> {
+    let Some(questions) = parse::<Vec<Question>>(file, errors) else {
+        return Vec::new();
+    };
+    let at = |needle: &str, message: String| {
+        ContentError::at_text(&file.path, &file.text, needle, message)
+    };
+    let mut seen: Vec<&str> = Vec::new();
+    for q in &questions {
+        let anchor = format!("\"{}\"", q.id);
+        if !is_question_id(&q.id) {
+            errors.push(at(
+                &anchor,
+                format!(
+                    "question id {:?} may only hold lowercase letters, digits and '_'",
+                    q.id
+                ),
+            ));
+        }
+        if seen.contains(&q.id.as_str()) {
+            errors.push(at(&anchor, format!("question id {:?} is used twice", q.id)));
+        }
+        if let Some(c) = &q.asked_if
+            && !seen.contains(&c.question.as_str())
+        {
+            errors.push(at(
+                &anchor,
+                format!(
+                    "question {:?} depends on {:?}, which is not an earlier question",
+                    q.id, c.question
+                ),
+            ));
+        }
+        seen.push(&q.id);
+        check_localized(
+            file,
+            &anchor,
+            &format!("question {:?}", q.id),
+            &q.text,
+            errors,
+            check_glyphs,
+        );
+    }
+    for id in SHARED_QUESTIONS {
+        if !seen.contains(&id) {
+            errors.push(ContentError::new(
+                &file.path,
+                None,
+                format!("the shared question {id:?} is missing"),
+            ));
+        }
+    }
+    questions
+}
+
+fn check_rules(
+    file: &ContentFile,
+    topic: &raw::TopicFile,
+    questions: &[Question],
+    rules: &TopicRules,
+    errors: &mut Vec<ContentError>,
+    check_glyphs: &mut Option<GlyphCheck<'_>>,
+) {
+    let at = |needle: &str, message: String| {
+        ContentError::at_text(&file.path, &file.text, needle, message)
+    };
+    let known = |id: &str| questions.iter().any(|q| q.id == id);
+    if rules.rules.is_empty() {
+        errors.push(at("rules", "the topic has no screening rules".into()));
+    }
+    let mut seen: Vec<(&str, Answer)> = Vec::new();
+    for rule in &rules.rules {
+        let anchor = format!("\"{}\"", rule.question);
+        if !known(&rule.question) {
+            errors.push(at(
+                &anchor,
+                format!(
+                    "unknown question {:?}: it is not in questions.ron",
+                    rule.question
+                ),
+            ));
+        }
+        if seen.contains(&(rule.question.as_str(), rule.answer)) {
+            errors.push(at(
+                &anchor,
+                format!("two rules for the same answer to {:?}", rule.question),
+            ));
+        }
+        seen.push((&rule.question, rule.answer));
+        if rule.cite.is_empty() {
+            errors.push(at(
+                &anchor,
+                format!("the rule for {:?} cites no source", rule.question),
+            ));
+        }
+        for id in &rule.cite {
+            if !topic.sources.iter().any(|s| &s.id == id) {
+                errors.push(at(
+                    &format!("\"{id}\""),
+                    format!("unknown source {id:?}: it is not in this topic's topic.ron"),
+                ));
+            }
+        }
+        check_localized(
+            file,
+            &anchor,
+            &format!("the reason for {:?}", rule.question),
+            &rule.reason,
+            errors,
+            check_glyphs,
+        );
+    }
+    for id in &rules.also_ask {
+        if !known(id) {
+            errors.push(at(
+                &format!("\"{id}\""),
+                format!("unknown question {id:?}: it is not in questions.ron"),
+            ));
+        }
     }
 }
 
@@ -243,11 +438,13 @@ fn sibling_path(topic_file: &ContentFile, folder: &str, name: &str) -> String {
 fn load_topic(
     folder: &str,
     files: &BTreeMap<&str, &ContentFile>,
+    questions: &[Question],
     errors: &mut Vec<ContentError>,
     check_glyphs: &mut Option<GlyphCheck<'_>>,
-) -> Option<Topic> {
+) -> Option<(Topic, TopicRules)> {
     for (name, file) in files {
         let known = *name == "topic.ron"
+            || *name == "screening.ron"
             || Language::ALL
                 .iter()
                 .any(|l| *name == format!("{}.ron", l.code()));
@@ -255,7 +452,7 @@ fn load_topic(
             errors.push(ContentError::new(
                 &file.path,
                 None,
-                "unknown file: a topic folder holds topic.ron and en.ron, ar.ron, bn.ron, ja.ron",
+                "unknown file: a topic folder holds topic.ron, screening.ron and en.ron, ar.ron, bn.ron, ja.ron",
             ));
         }
     }
@@ -295,13 +492,29 @@ fn load_topic(
             texts.insert(lang, text);
         }
     }
-    (texts.len() == Language::ALL.len()).then_some(Topic {
-        id: raw_topic.id,
-        order: raw_topic.order,
-        sources: raw_topic.sources,
-        timeline: raw_topic.timeline,
-        texts,
-    })
+    let rules = match files.get("screening.ron") {
+        Some(file) => parse::<TopicRules>(file, errors).inspect(|rules| {
+            check_rules(file, &raw_topic, questions, rules, errors, check_glyphs);
+        }),
+        None => {
+            errors.push(ContentError::new(
+                sibling_path(topic_file, folder, "screening.ron"),
+                None,
+                format!("the topic {folder:?} has no screening rules"),
+            ));
+            None
+        }
+    }?;
+    (texts.len() == Language::ALL.len()).then_some((
+        Topic {
+            id: raw_topic.id,
+            order: raw_topic.order,
+            sources: raw_topic.sources,
+            timeline: raw_topic.timeline,
+            texts,
+        },
+        rules,
+    ))
 }
 
 fn is_id(s: &str) -> bool {

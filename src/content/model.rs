@@ -5,14 +5,21 @@ use std::collections::BTreeMap;
 
 pub use super::raw::{Block, Certainty, Grade, Item, Review, Source, Step, TimelineStep, Unit};
 use crate::lang::Language;
+use crate::screening::Screening;
 
 /// All treatment topics, in display order.
 #[derive(Clone, Debug, Default)]
 pub struct Library {
     pub(crate) topics: Vec<Topic>,
+    pub(crate) screening: Screening,
 }
 
 impl Library {
+    /// The screening questions and every topic's rules.
+    pub fn screening(&self) -> &Screening {
+        &self.screening
+    }
+
     pub fn topics(&self) -> &[Topic] {
         &self.topics
     }
