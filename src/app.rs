@@ -10,6 +10,7 @@ use crate::content::{self, ContentError, Library, SectionId};
 use crate::i18n::Strings;
 use crate::lang::Language;
 use crate::samples::Samples;
+use crate::screening::Session;
 use crate::text::{FontOptions, TextSystem};
 use crate::ui::screens::topic::TopicView;
 use crate::ui::screens::{self, Screen};
@@ -48,6 +49,8 @@ pub struct ClinicApp {
     topic: Option<String>,
     section: SectionId,
     side_by_side: bool,
+    /// The patient's screening answers: in memory only, never written anywhere.
+    session: Session,
     library: Library,
     content_errors: Vec<ContentError>,
     samples: Samples,
@@ -78,6 +81,7 @@ impl ClinicApp {
             topic: None,
             section: SectionId::WhatItIs,
             side_by_side: false,
+            session: Session::default(),
             library,
             content_errors,
             samples: Samples::embedded().map_err(anyhow::Error::msg)?,
@@ -105,6 +109,11 @@ impl ClinicApp {
     /// The open topic's id and section.
     pub fn open_topic(&self) -> Option<(&str, SectionId)> {
         self.topic.as_deref().map(|t| (t, self.section))
+    }
+
+    /// The screening session (treatments chosen, answers so far).
+    pub fn session(&self) -> &Session {
+        &self.session
     }
 
     /// The content the app runs on.
@@ -140,7 +149,8 @@ impl ClinicApp {
             .frame(Frame::new().fill(tokens.surface).inner_margin(margin))
             .show(ui, |ui| self.top_bar(ui));
 
-        let side_by_side = self.screen == Screen::Topic && self.side_by_side;
+        let side_by_side =
+            matches!(self.screen, Screen::Topic | Screen::ScreeningResult) && self.side_by_side;
         CentralPanel::default_margins()
             .frame(Frame::new().fill(tokens.background))
             .show(ui, |ui| {
@@ -192,6 +202,12 @@ impl ClinicApp {
                 }
                 None => screens::home::show(ui, &mut cx),
             },
+            Screen::ScreeningPick => screens::screening::pick(ui, &mut cx, &self.session),
+            Screen::ScreeningQuestion => screens::screening::question(ui, &mut cx, &self.session),
+            Screen::ScreeningReview => screens::screening::review(ui, &mut cx, &self.session),
+            Screen::ScreeningResult => {
+                screens::screening::result(ui, &mut cx, &self.session, self.side_by_side)
+            }
             Screen::Scripts => {
                 screens::scripts::show(ui, self.language, &self.samples, &self.strings)
             }
@@ -214,6 +230,17 @@ impl ClinicApp {
                     "menu-topics",
                     Screen::Home,
                     matches!(self.screen, Screen::Home | Screen::Topic),
+                ),
+                (
+                    "menu-screening",
+                    Screen::ScreeningPick,
+                    matches!(
+                        self.screen,
+                        Screen::ScreeningPick
+                            | Screen::ScreeningQuestion
+                            | Screen::ScreeningReview
+                            | Screen::ScreeningResult
+                    ),
                 ),
                 (
                     "menu-scripts",
@@ -262,6 +289,38 @@ impl ClinicApp {
                 }
                 Command::ShowSection(section) => self.section = section,
                 Command::SetSideBySide(on) => self.side_by_side = on,
+                Command::ToggleTreatment(id) => self.session.toggle(&id),
+                Command::StartScreening => {
+                    if !self.session.treatments.is_empty() {
+                        self.session.position = 0;
+                        self.screen = Screen::ScreeningQuestion;
+                    }
+                }
+                Command::ScreenTopic(id) => {
+                    self.session.clear();
+                    self.session.toggle(&id);
+                    self.screen = Screen::ScreeningQuestion;
+                }
+                Command::Answer(answer) => self.session.answer(self.library.screening(), answer),
+                Command::ScreeningBack => {
+                    if !self.session.back(self.library.screening()) {
+                        self.screen = Screen::ScreeningPick;
+                    }
+                }
+                Command::ChangeAnswer(index) => {
+                    self.session.go_to(index);
+                    self.screen = Screen::ScreeningQuestion;
+                }
+                Command::ReviewAnswers => {
+                    self.session.review();
+                    self.screen = Screen::ScreeningQuestion;
+                }
+                Command::ShowResult => self.screen = Screen::ScreeningResult,
+                Command::FinishScreening => {
+                    self.session.clear();
+                    self.side_by_side = false;
+                    self.screen = Screen::ScreeningPick;
+                }
             }
         }
     }

@@ -3,6 +3,7 @@
 
 use crate::content::SectionId;
 use crate::lang::Language;
+use crate::screening::Answer;
 use crate::ui::screens::Screen;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -19,4 +20,22 @@ pub enum Command {
     ShowSection(SectionId),
     /// Show the open treatment in two languages side by side, or in one.
     SetSideBySide(bool),
+    /// Choose or unchoose a treatment for screening.
+    ToggleTreatment(String),
+    /// Start the questions for the chosen treatments.
+    StartScreening,
+    /// Start screening for one treatment (from its page).
+    ScreenTopic(String),
+    /// Answer the question on screen.
+    Answer(Answer),
+    /// Go back one question (or to the choice of treatments).
+    ScreeningBack,
+    /// Show question N of the active questions again.
+    ChangeAnswer(usize),
+    /// Show the list of answers.
+    ReviewAnswers,
+    /// Show the result.
+    ShowResult,
+    /// Wipe the screening session and start again.
+    FinishScreening,
 }

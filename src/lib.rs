@@ -7,6 +7,7 @@ pub mod command;
 pub mod content;
 pub mod i18n;
 pub mod lang;
+pub mod report;
 pub mod samples;
 pub mod screening;
 pub mod text;

@@ -7,6 +7,9 @@ use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
 
 use clinic_edu::content::{self, ContentFiles};
+use clinic_edu::i18n::Strings;
+use clinic_edu::report::{QuestionJson, VerdictJson};
+use clinic_edu::screening::{Answer, Answers};
 use clinic_edu::text::{FontOptions, TextStyle, TextSystem, debug};
 use clinic_edu::{AppOptions, ClinicApp, Language};
 
@@ -46,6 +49,21 @@ enum Tool {
         /// A content folder laid out like assets/content (one folder per topic).
         dir: Option<PathBuf>,
     },
+    /// Screen answers for one treatment and print the verdict as JSON.
+    Screen {
+        /// Treatment id, e.g. exosome-therapy.
+        #[arg(long)]
+        treatment: String,
+        /// An answer, QID=yes|no|unsure; repeat for each question.
+        #[arg(long = "answer", value_name = "QID=yes|no|unsure")]
+        answers: Vec<String>,
+        /// Language of the question and reason texts (en, ar, bn, ja).
+        #[arg(long, default_value = "en")]
+        lang: Language,
+        /// Print the treatment's questions instead of a verdict.
+        #[arg(long)]
+        list: bool,
+    },
     /// Print how TEXT is shaped and broken into lines, as JSON (one object per visual line).
     Layout {
         /// Language of the text (en, ar, bn, ja): decides direction and fonts.
@@ -73,6 +91,12 @@ fn main() -> ExitCode {
     let result = match cli.command {
         None => run_app(&cli.run),
         Some(Tool::Validate { dir }) => validate(dir.as_deref()),
+        Some(Tool::Screen {
+            treatment,
+            answers,
+            lang,
+            list,
+        }) => screen(&treatment, &answers, lang, list),
         Some(Tool::Layout {
             lang,
             width,
@@ -135,6 +159,53 @@ fn validate(dir: Option<&Path>) -> anyhow::Result<()> {
     }
     println!("{}", loaded.summary());
     anyhow::ensure!(loaded.errors.is_empty(), "the content has errors");
+    Ok(())
+}
+
+fn screen(treatment: &str, answers: &[String], lang: Language, list: bool) -> anyhow::Result<()> {
+    let loaded = content::load(&ContentFiles::embedded(), None);
+    anyhow::ensure!(
+        loaded.errors.is_empty(),
+        "the built-in content has errors; run `clinic-edu validate`"
+    );
+    let screening = loaded.library.screening();
+    let strings = Strings::embedded()?;
+    if screening.rules(treatment).is_none() {
+        let known: Vec<&str> = screening.treatments().collect();
+        anyhow::bail!(
+            "unknown treatment {treatment:?}: expected one of {}",
+            known.join(", ")
+        );
+    }
+    let mut given = Answers::new();
+    for pair in answers {
+        let (id, value) = pair
+            .split_once('=')
+            .ok_or_else(|| anyhow::anyhow!("--answer needs QID=yes|no|unsure, not {pair:?}"))?;
+        let id = id.trim();
+        anyhow::ensure!(
+            screening.question(id).is_some(),
+            "unknown question {id:?} in --answer {pair:?}; `clinic-edu screen --treatment {treatment} --list` shows the questions"
+        );
+        let answer = Answer::parse(value).ok_or_else(|| {
+            anyhow::anyhow!("the answer to {id:?} must be yes, no or unsure, not {value:?}")
+        })?;
+        given.insert(id.to_owned(), answer);
+    }
+    let json = if list {
+        let questions: Vec<QuestionJson> = screening
+            .questions_for(&[treatment])
+            .into_iter()
+            .map(|q| QuestionJson::new(q, lang))
+            .collect();
+        serde_json::to_string(&questions)?
+    } else {
+        let outcome = screening
+            .evaluate(treatment, &given)
+            .expect("treatment has rules");
+        serde_json::to_string(&VerdictJson::new(screening, &strings, &outcome, lang))?
+    };
+    println!("{json}");
     Ok(())
 }
 

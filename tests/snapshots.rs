@@ -103,3 +103,79 @@ fn topic_page_japanese() {
 fn topic_page_arabic_side_by_side_with_english() {
     topic_snapshot(Language::Arabic, true);
 }
+
+/// Exosome therapy screening: pregnant = yes, the rest no; at question 3, and at the result.
+fn screening_snapshot(lang: Language, name: &str, until_result: bool, side_by_side: bool) {
+    let strings = Strings::embedded().unwrap();
+    let app = ClinicApp::new(AppOptions {
+        system_fonts: false,
+        language: lang,
+        content_dir: None,
+    })
+    .unwrap();
+    let title = app
+        .library()
+        .topic("exosome-therapy")
+        .unwrap()
+        .text(lang)
+        .title
+        .clone();
+    let mut harness = Harness::builder()
+        .with_size(vec2(1100.0, 900.0))
+        .wgpu()
+        .build_eframe(|_| app);
+    let mut click = |harness: &mut Harness<'_, ClinicApp>, label: &str| {
+        harness
+            .get_by_role_and_label(egui::Role::Button, label)
+            .scroll_to_me();
+        harness.run();
+        harness
+            .get_by_role_and_label(egui::Role::Button, label)
+            .click();
+        harness.run();
+    };
+    harness.run();
+    click(&mut harness, &strings.get(lang, "menu-screening"));
+    click(&mut harness, &title);
+    click(&mut harness, &strings.get(lang, "screening-start"));
+    click(&mut harness, &strings.get(lang, "answer-yes"));
+    click(&mut harness, &strings.get(lang, "answer-no"));
+    if until_result {
+        while harness
+            .state()
+            .session()
+            .current(harness.state().library().screening())
+            .is_some()
+        {
+            click(&mut harness, &strings.get(lang, "answer-no"));
+        }
+        click(&mut harness, &strings.get(lang, "see-result"));
+        if side_by_side {
+            click(&mut harness, &strings.get(lang, "side-by-side"));
+        }
+    }
+    // Move the pointer away so no button shows a hover state.
+    harness.hover_at(egui::pos2(1.0, 899.0));
+    harness.run();
+    harness.snapshot(name);
+}
+
+#[test]
+fn screening_question_bengali() {
+    screening_snapshot(Language::Bengali, "screening_question_bn", false, false);
+}
+
+#[test]
+fn screening_result_japanese() {
+    screening_snapshot(Language::Japanese, "screening_result_ja", true, false);
+}
+
+#[test]
+fn screening_result_arabic_side_by_side_with_english() {
+    screening_snapshot(
+        Language::Arabic,
+        "screening_result_ar_side_by_side_en",
+        true,
+        true,
+    );
+}

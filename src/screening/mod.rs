@@ -4,11 +4,13 @@
 
 mod evaluate;
 mod model;
+mod session;
 
 pub use evaluate::{Finding, Outcome, Verdict};
 pub use model::{
     Answer, Answers, Condition, Level, Localized, Question, Rule, Screening, TopicRules,
 };
+pub use session::Session;
 
 /// Question ids the rules of several treatments share; content must define them.
 pub const SHARED_QUESTIONS: [&str; 9] = [

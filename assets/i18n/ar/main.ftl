@@ -91,3 +91,47 @@ source-no-address = لا يوجد عنوان عام
 sources-cited = المصادر: { $list }
 content-errors-title = في مجلد المحتوى أخطاء، لذلك يُعرض المحتوى المدمج. أصلح ما يلي ثم أعد التشغيل:
 with-note = { $text } ({ $note })
+reason-not-sure = لم تكن متأكدًا من إجابة هذا السؤال: { $question }
+menu-screening = أسئلة الملاءمة
+screening-pick-title = ما العلاجات التي تهمك؟
+screening-pick-intro = اختر علاجًا واحدًا أو أكثر. بعد ذلك ستجيب عن بعض الأسئلة بنعم أو لا، سؤالًا بعد سؤال.
+screening-start = ابدأ الأسئلة
+screening-from-topic = أجب عن الأسئلة الخاصة بهذا العلاج
+question-progress = السؤال { $n } من { $total }
+questions-left = { $max ->
+    [0] لم تبقَ أسئلة
+    [one] بقي سؤال واحد
+    [two] { $min ->
+        [2] بقي سؤالان
+       *[other] بقيت { $range } أسئلة
+    }
+    [few] بقيت { $range } أسئلة
+    [many] بقي { $range } سؤالًا
+   *[other] بقي { $range } سؤال
+}
+answer-yes = نعم
+answer-no = لا
+answer-not-sure = لست متأكدًا
+review-title = راجع إجاباتك
+review-intro = يمكنك تغيير أي إجابة قبل أن ترى النتيجة.
+review-change = تغيير
+not-answered = لم تتم الإجابة
+see-result = اعرض النتيجة
+result-title = نتيجتك
+verdict-do-not-treat = غير مناسب اليوم
+verdict-discuss = ناقش الأمر مع طبيبك
+verdict-no-concerns = لم نجد ما يدعو للقلق في إجاباتك
+result-note = هذه ليست قرارًا طبيًا. سيراجع طبيبك إجاباتك معك قبل أي علاج.
+result-unanswered = { $max ->
+    [one] بقي سؤال واحد دون إجابة.
+    [two] { $min ->
+        [2] بقي سؤالان دون إجابة.
+       *[other] بقيت { $range } أسئلة دون إجابة.
+    }
+    [few] بقيت { $range } أسئلة دون إجابة.
+    [many] بقي { $range } سؤالًا دون إجابة.
+   *[other] بقي { $range } سؤال دون إجابة.
+}
+answers-given = الإجابات
+start-again = ابدأ من جديد
+back-to-answers = العودة إلى الإجابات

@@ -56,3 +56,31 @@ source-no-address = কোনো প্রকাশ্য ঠিকানা ন
 sources-cited = উৎস: { $list }
 content-errors-title = কনটেন্ট ফোল্ডারে ভুল আছে, তাই অ্যাপের নিজস্ব কনটেন্ট দেখানো হচ্ছে। এগুলো ঠিক করে আবার চালু করুন:
 with-note = { $text } ({ $note })
+reason-not-sure = এই প্রশ্নের উত্তর নিয়ে আপনি নিশ্চিত ছিলেন না: { $question }
+menu-screening = উপযুক্ততার প্রশ্ন
+screening-pick-title = কোন কোন চিকিৎসায় আপনার আগ্রহ আছে?
+screening-pick-intro = এক বা একাধিক বেছে নিন। তারপর একে একে কয়েকটি হ্যাঁ-না প্রশ্নের উত্তর দেবেন।
+screening-start = প্রশ্ন শুরু করুন
+screening-from-topic = এই চিকিৎসার প্রশ্নগুলোর উত্তর দিন
+question-progress = প্রশ্ন { $n } / { $total }
+questions-left = { $max ->
+    [0] আর কোনো প্রশ্ন বাকি নেই
+   *[other] আর { $range }টি প্রশ্ন বাকি
+}
+answer-yes = হ্যাঁ
+answer-no = না
+answer-not-sure = নিশ্চিত নই
+review-title = আপনার উত্তরগুলো দেখে নিন
+review-intro = ফলাফল দেখার আগে যেকোনো উত্তর বদলাতে পারেন।
+review-change = বদলান
+not-answered = উত্তর দেওয়া হয়নি
+see-result = ফলাফল দেখুন
+result-title = আপনার ফলাফল
+verdict-do-not-treat = আজ উপযুক্ত নয়
+verdict-discuss = আপনার চিকিৎসকের সঙ্গে আলোচনা করুন
+verdict-no-concerns = আপনার উত্তরে কোনো উদ্বেগের কারণ পাওয়া যায়নি
+result-note = এটি কোনো চিকিৎসা-সিদ্ধান্ত নয়। যেকোনো চিকিৎসার আগে আপনার চিকিৎসক আপনার সঙ্গে উত্তরগুলো দেখে নেবেন।
+result-unanswered = { $range }টি প্রশ্নের উত্তর দেওয়া হয়নি।
+answers-given = দেওয়া উত্তর
+start-again = আবার শুরু করুন
+back-to-answers = উত্তরে ফিরে যান

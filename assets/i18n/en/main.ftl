@@ -68,3 +68,35 @@ source-no-address = No public address
 sources-cited = Sources: { $list }
 content-errors-title = The content folder has errors, so the built-in content is shown. Fix these and restart:
 with-note = { $text } ({ $note })
+reason-not-sure = You were not sure about this question: { $question }
+menu-screening = Suitability questions
+screening-pick-title = Which treatments are you interested in?
+screening-pick-intro = Choose one or more. You will then answer some yes-or-no questions, one at a time.
+screening-start = Start the questions
+screening-from-topic = Answer the questions for this treatment
+question-progress = Question { $n } of { $total }
+questions-left = { $max ->
+    [0] No questions left
+    [one] { $range } question left
+   *[other] { $range } questions left
+}
+answer-yes = Yes
+answer-no = No
+answer-not-sure = Not sure
+review-title = Check your answers
+review-intro = You can change any answer before you see the result.
+review-change = Change
+not-answered = Not answered
+see-result = See the result
+result-title = Your result
+verdict-do-not-treat = Not suitable today
+verdict-discuss = Discuss with your clinician
+verdict-no-concerns = No concerns found in your answers
+result-note = This is not a medical decision. Your clinician will go through your answers with you before any treatment.
+result-unanswered = { $max ->
+    [one] { $range } question was not answered.
+   *[other] { $range } questions were not answered.
+}
+answers-given = Answers given
+start-again = Start again
+back-to-answers = Back to the answers

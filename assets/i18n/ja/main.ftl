@@ -56,3 +56,31 @@ source-no-address = 公開されたアドレスなし
 sources-cited = 出典：{ $list }
 content-errors-title = コンテンツフォルダーに誤りがあるため、内蔵のコンテンツを表示しています。次の点を直して再起動してください：
 with-note = { $text }（{ $note }）
+reason-not-sure = 次の質問には「わからない」と答えました：{ $question }
+menu-screening = 適応の確認
+screening-pick-title = 関心のある治療を選んでください
+screening-pick-intro = 1つでも複数でも選べます。そのあと、「はい」か「いいえ」で答える質問に1問ずつ答えます。
+screening-start = 質問を始める
+screening-from-topic = この治療についての質問に答える
+question-progress = 質問 { $n } / { $total }
+questions-left = { $max ->
+    [0] 残りの質問はありません
+   *[other] 残り{ $range }問
+}
+answer-yes = はい
+answer-no = いいえ
+answer-not-sure = わからない
+review-title = 回答を確認してください
+review-intro = 結果を見る前なら、どの回答も変えられます。
+review-change = 変更
+not-answered = 未回答
+see-result = 結果を見る
+result-title = 結果
+verdict-do-not-treat = 本日は受けられません
+verdict-discuss = 担当の医師に相談してください
+verdict-no-concerns = 回答からは気になる点は見つかりませんでした
+result-note = これは医学的な判断ではありません。治療の前に、担当の医師が回答を一緒に確認します。
+result-unanswered = 未回答の質問が{ $range }問あります。
+answers-given = 回答の一覧
+start-again = 最初からやり直す
+back-to-answers = 回答の一覧に戻る

@@ -1,6 +1,7 @@
 //! One file per screen.
 
 pub mod home;
+pub mod screening;
 pub mod scripts;
 pub mod topic;
 
@@ -19,6 +20,14 @@ pub enum Screen {
     Home,
     /// The open treatment's page.
     Topic,
+    /// Choose the treatments to screen for.
+    ScreeningPick,
+    /// One screening question (or the review list once all are passed).
+    ScreeningQuestion,
+    /// The answers, each changeable.
+    ScreeningReview,
+    /// The verdict per treatment.
+    ScreeningResult,
     /// Sample text in each script, for checking the text engine by eye.
     Scripts,
 }

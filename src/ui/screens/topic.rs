@@ -49,6 +49,15 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, view: TopicView) {
         });
     });
     ui.add_space(tokens.gap / 2.0);
+    if cx.library.screening().rules(&topic.id).is_some() {
+        crate::ui::row(ui, rtl, |ui| {
+            let label = strings.get(lang, "screening-from-topic");
+            if ui.add(Button::new(&label, lang)).clicked() {
+                cx.commands.push(Command::ScreenTopic(topic.id.clone()));
+            }
+        });
+        ui.add_space(tokens.gap / 2.0);
+    }
 
     if view.side_by_side {
         staff_language_row(ui, cx);
@@ -87,7 +96,7 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, view: TopicView) {
     }
 }
 
-fn staff_language_row(ui: &mut Ui, cx: &mut Context<'_>) {
+pub(super) fn staff_language_row(ui: &mut Ui, cx: &mut Context<'_>) {
     let lang = cx.lang;
     let tokens = Tokens::get(ui.ctx());
     crate::ui::row(ui, lang.is_rtl(), |ui| {

@@ -13,6 +13,7 @@ pub struct Button<'a> {
     selected: bool,
     /// What screen readers say, when the visible text alone would be ambiguous.
     accessible: Option<String>,
+    min_size: egui::Vec2,
 }
 
 impl<'a> Button<'a> {
@@ -22,7 +23,14 @@ impl<'a> Button<'a> {
             lang,
             selected: false,
             accessible: None,
+            min_size: egui::Vec2::ZERO,
         }
+    }
+
+    /// At least this big (for the large answer buttons).
+    pub fn min_size(mut self, size: egui::Vec2) -> Self {
+        self.min_size = size;
+        self
     }
 
     /// Gives the button a fuller name for screen readers and tests than its text.
@@ -51,8 +59,12 @@ impl Widget for Button<'_> {
                 layout = system.layout(self.text, self.lang, tokens.button, Some(room), ppp);
             }
             let size = vec2(
-                (layout.width + 2.0 * padding.x).max(tokens.touch_target),
-                (layout.height + 2.0 * padding.y).max(tokens.touch_target),
+                (layout.width + 2.0 * padding.x)
+                    .max(tokens.touch_target)
+                    .max(self.min_size.x),
+                (layout.height + 2.0 * padding.y)
+                    .max(tokens.touch_target)
+                    .max(self.min_size.y),
             );
             let (rect, response) = ui.allocate_exact_size(size, Sense::click());
             if ui.is_rect_visible(rect) {

@@ -1,0 +1,313 @@
+//! The screening flow: choose treatments, answer one question per screen, review
+//! the answers, see the result per treatment. Staff can show the result side by
+//! side in their own language, with every answer given.
+
+use egui::{Color32, CornerRadius, Frame, Margin, Stroke, Ui, vec2};
+
+use super::Context;
+use crate::command::Command;
+use crate::lang::Language;
+use crate::report::finding_text;
+use crate::screening::{Answer, Outcome, Session, Verdict};
+use crate::ui::theme::Tokens;
+use crate::ui::widgets::{BulletList, Button, Heading, Paragraph};
+
+fn answer_label(cx: &Context<'_>, lang: Language, answer: Option<Answer>) -> String {
+    let id = match answer {
+        Some(Answer::Yes) => "answer-yes",
+        Some(Answer::No) => "answer-no",
+        Some(Answer::NotSure) => "answer-not-sure",
+        None => "not-answered",
+    };
+    cx.strings.get(lang, id)
+}
+
+/// Choose the treatments to screen for.
+pub fn pick(ui: &mut Ui, cx: &mut Context<'_>, session: &Session) {
+    let tokens = Tokens::get(ui.ctx());
+    let lang = cx.lang;
+    ui.add(Heading::new(
+        &cx.strings.get(lang, "screening-pick-title"),
+        lang,
+    ));
+    ui.add(
+        Paragraph::new(&cx.strings.get(lang, "screening-pick-intro"), lang)
+            .color(tokens.muted_text),
+    );
+    ui.add_space(tokens.gap);
+    for topic in cx.library.topics() {
+        if cx.library.screening().rules(&topic.id).is_none() {
+            continue;
+        }
+        let chosen = session.treatments.contains(&topic.id);
+        let title = &topic.text(lang).title;
+        let button = Button::new(title, lang)
+            .selected(chosen)
+            .min_size(vec2(ui.available_width(), tokens.touch_target + 12.0));
+        if ui.add(button).clicked() {
+            cx.commands.push(Command::ToggleTreatment(topic.id.clone()));
+        }
+        ui.add_space(tokens.gap / 2.0);
+    }
+    ui.add_space(tokens.gap);
+    let start = cx.strings.get(lang, "screening-start");
+    let enabled = !session.treatments.is_empty();
+    crate::ui::row(ui, lang.is_rtl(), |ui| {
+        if ui
+            .add_enabled(enabled, Button::new(&start, lang).selected(enabled))
+            .clicked()
+        {
+            cx.commands.push(Command::StartScreening);
+        }
+    });
+}
+
+/// One question, with big answer buttons and the progress.
+pub fn question(ui: &mut Ui, cx: &mut Context<'_>, session: &Session) {
+    let tokens = Tokens::get(ui.ctx());
+    let lang = cx.lang;
+    let screening = cx.library.screening();
+    let questions = session.questions(screening);
+    let Some(question) = questions.get(session.position) else {
+        return review(ui, cx, session);
+    };
+    let total = questions.len() as u32;
+    let n = session.position as u32 + 1;
+
+    crate::ui::row(ui, lang.is_rtl(), |ui| {
+        if ui
+            .add(Button::new(&cx.strings.get(lang, "back"), lang))
+            .clicked()
+        {
+            cx.commands.push(Command::ScreeningBack);
+        }
+    });
+    ui.add_space(tokens.gap);
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("n", cx.strings.number(lang, n));
+    args.set("total", cx.strings.number(lang, total));
+    ui.add(
+        Paragraph::new(
+            &cx.strings.format(lang, "question-progress", Some(&args)),
+            lang,
+        )
+        .color(tokens.muted_text),
+    );
+    let left = total - n + 1;
+    ui.add(
+        Paragraph::new(
+            &cx.strings.counted(lang, "questions-left", left, left),
+            lang,
+        )
+        .style(tokens.small)
+        .color(tokens.muted_text),
+    );
+    progress_bar(ui, &tokens, n as f32 / total.max(1) as f32, lang.is_rtl());
+    ui.add_space(tokens.gap);
+    ui.add(Heading::new(question.text.get(lang), lang));
+    ui.add_space(tokens.gap * 1.5);
+
+    let current = session.answers.get(&question.id).copied();
+    let width = ui.available_width();
+    for answer in Answer::ALL {
+        let label = answer_label(cx, lang, Some(answer));
+        let button = Button::new(&label, lang)
+            .selected(current == Some(answer))
+            .min_size(vec2(width, tokens.touch_target * 1.6));
+        if ui.add(button).clicked() {
+            cx.commands.push(Command::Answer(answer));
+        }
+        ui.add_space(tokens.gap / 2.0);
+    }
+}
+
+fn progress_bar(ui: &mut Ui, tokens: &Tokens, fraction: f32, rtl: bool) {
+    let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), 6.0), egui::Sense::hover());
+    ui.painter().rect_filled(rect, 3.0, tokens.button_stroke);
+    let w = rect.width() * fraction.clamp(0.0, 1.0);
+    let done = if rtl {
+        egui::Rect::from_min_max(egui::pos2(rect.max.x - w, rect.min.y), rect.max)
+    } else {
+        egui::Rect::from_min_max(rect.min, egui::pos2(rect.min.x + w, rect.max.y))
+    };
+    ui.painter().rect_filled(done, 3.0, tokens.accent);
+}
+
+/// Every question with its answer, each changeable, before the result.
+pub fn review(ui: &mut Ui, cx: &mut Context<'_>, session: &Session) {
+    let tokens = Tokens::get(ui.ctx());
+    let lang = cx.lang;
+    let screening = cx.library.screening();
+    ui.add(Heading::new(&cx.strings.get(lang, "review-title"), lang));
+    ui.add(Paragraph::new(&cx.strings.get(lang, "review-intro"), lang).color(tokens.muted_text));
+    ui.add_space(tokens.gap);
+    let change = cx.strings.get(lang, "review-change");
+    for (i, q) in session.questions(screening).into_iter().enumerate() {
+        let text = q.text.get(lang);
+        ui.add(Paragraph::new(text, lang));
+        crate::ui::row(ui, lang.is_rtl(), |ui| {
+            let answer = answer_label(cx, lang, session.answers.get(&q.id).copied());
+            ui.add(
+                Paragraph::new(&answer, lang)
+                    .style(tokens.title)
+                    .color(tokens.accent)
+                    .fit(),
+            );
+            ui.add_space(tokens.gap);
+            let button = Button::new(&change, lang).accessible_label(format!("{change}: {text}"));
+            if ui.add(button).clicked() {
+                cx.commands.push(Command::ChangeAnswer(i));
+            }
+        });
+        ui.add_space(tokens.gap / 2.0);
+    }
+    ui.add_space(tokens.gap);
+    crate::ui::row(ui, lang.is_rtl(), |ui| {
+        if ui
+            .add(Button::new(&cx.strings.get(lang, "see-result"), lang).selected(true))
+            .clicked()
+        {
+            cx.commands.push(Command::ShowResult);
+        }
+    });
+}
+
+/// The verdict per treatment; side by side with the staff language on request.
+pub fn result(ui: &mut Ui, cx: &mut Context<'_>, session: &Session, side_by_side: bool) {
+    let tokens = Tokens::get(ui.ctx());
+    let lang = cx.lang;
+    let rtl = lang.is_rtl();
+    crate::ui::row(ui, rtl, |ui| {
+        if ui
+            .add(Button::new(&cx.strings.get(lang, "back-to-answers"), lang))
+            .clicked()
+        {
+            cx.commands.push(Command::ReviewAnswers);
+        }
+        crate::ui::row_end(ui, rtl, |ui| {
+            if ui
+                .add(Button::new(&cx.strings.get(lang, "start-again"), lang))
+                .clicked()
+            {
+                cx.commands.push(Command::FinishScreening);
+            }
+            let (label, next) = if side_by_side {
+                ("single-view", false)
+            } else {
+                ("side-by-side", true)
+            };
+            if ui
+                .add(Button::new(&cx.strings.get(lang, label), lang))
+                .clicked()
+            {
+                cx.commands.push(Command::SetSideBySide(next));
+            }
+        });
+    });
+    ui.add_space(tokens.gap);
+    if side_by_side {
+        super::topic::staff_language_row(ui, cx);
+        let (left, right) = if rtl {
+            (cx.staff_lang, lang)
+        } else {
+            (lang, cx.staff_lang)
+        };
+        ui.columns(2, |columns| {
+            for (column, column_lang) in columns.iter_mut().zip([left, right]) {
+                result_column(column, cx, session, column_lang, true);
+            }
+        });
+    } else {
+        result_column(ui, cx, session, lang, false);
+    }
+}
+
+fn verdict_style(verdict: Verdict) -> (&'static str, Color32, Color32) {
+    match verdict {
+        Verdict::DoNotTreat => (
+            "verdict-do-not-treat",
+            Color32::from_rgb(0xFD, 0xE8, 0xE8),
+            Color32::from_rgb(0x9B, 0x1C, 0x1C),
+        ),
+        Verdict::Discuss => (
+            "verdict-discuss",
+            Color32::from_rgb(0xFF, 0xF4, 0xD6),
+            Color32::from_rgb(0x6B, 0x4A, 0x00),
+        ),
+        Verdict::NoConcerns => (
+            "verdict-no-concerns",
+            Color32::from_rgb(0xE6, 0xF2, 0xF1),
+            Color32::from_rgb(0x0F, 0x5E, 0x5A),
+        ),
+    }
+}
+
+fn result_column(
+    ui: &mut Ui,
+    cx: &Context<'_>,
+    session: &Session,
+    lang: Language,
+    with_answers: bool,
+) {
+    let tokens = Tokens::get(ui.ctx());
+    let screening = cx.library.screening();
+    ui.add(Heading::new(&cx.strings.get(lang, "result-title"), lang));
+    ui.add(Paragraph::new(&cx.strings.get(lang, "result-note"), lang).color(tokens.muted_text));
+    ui.add_space(tokens.gap);
+    for outcome in session.outcomes(screening) {
+        outcome_card(ui, cx, &outcome, lang);
+        ui.add_space(tokens.gap / 2.0);
+    }
+    if with_answers {
+        ui.add_space(tokens.gap);
+        ui.add(Paragraph::new(&cx.strings.get(lang, "answers-given"), lang).style(tokens.title));
+        let lines: Vec<String> = session
+            .questions(screening)
+            .iter()
+            .map(|q| {
+                let answer = answer_label(cx, lang, session.answers.get(&q.id).copied());
+                format!("{} — {answer}", q.text.get(lang))
+            })
+            .collect();
+        ui.add(BulletList::new(&lines, lang));
+    }
+}
+
+fn outcome_card(ui: &mut Ui, cx: &Context<'_>, outcome: &Outcome<'_>, lang: Language) {
+    let tokens = Tokens::get(ui.ctx());
+    let screening = cx.library.screening();
+    let (verdict_id, fill, ink) = verdict_style(outcome.verdict);
+    let title = cx.library.topic(outcome.treatment).map_or_else(
+        || outcome.treatment.to_owned(),
+        |t| t.text(lang).title.clone(),
+    );
+    Frame::new()
+        .fill(fill)
+        .stroke(Stroke::new(1.0, ink.gamma_multiply(0.4)))
+        .corner_radius(CornerRadius::same(tokens.corner_radius as u8))
+        .inner_margin(Margin::symmetric(14, 10))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.add(Paragraph::new(&title, lang).style(tokens.title));
+            ui.add(
+                Paragraph::new(&cx.strings.get(lang, verdict_id), lang)
+                    .style(tokens.heading)
+                    .color(ink),
+            );
+            let reasons: Vec<String> = outcome
+                .findings
+                .iter()
+                .map(|f| finding_text(screening, cx.strings, f, lang))
+                .collect();
+            if !reasons.is_empty() {
+                ui.add(BulletList::new(&reasons, lang));
+            }
+            if !outcome.unanswered.is_empty() {
+                let n = outcome.unanswered.len() as u32;
+                ui.add(Paragraph::new(
+                    &cx.strings.counted(lang, "result-unanswered", n, n),
+                    lang,
+                ));
+            }
+        });
+}
