@@ -205,8 +205,16 @@ fn screen(treatment: &str, answers: &[String], lang: Language, list: bool) -> an
             .expect("treatment has rules");
         serde_json::to_string(&VerdictJson::new(screening, &strings, &outcome, lang))?
     };
-    println!("{json}");
-    Ok(())
+    print_out(&format!("{json}\n"))
+}
+
+/// Writes to standard output; a reader that stops early (`| head`) is not an error.
+fn print_out(text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }
 
 fn print_layout(
@@ -232,9 +240,5 @@ fn print_layout(
         TextStyle::regular(size)
     };
     let layout = system.layout_uncached(text, lang, style, Some(width), 1.0);
-    print!(
-        "{}",
-        debug::to_json_lines(&debug::describe(&system, &layout))
-    );
-    Ok(())
+    print_out(&debug::to_json_lines(&debug::describe(&system, &layout)))
 }
