@@ -53,6 +53,8 @@ fn frame(c: &mut Criterion) {
             system_fonts: false,
             language: lang,
             content_dir: None,
+            kiosk: None,
+            settings_path: None,
         })
         .unwrap();
         let mut harness = Harness::builder()

@@ -3,11 +3,16 @@
 
 use std::path::PathBuf;
 
-use egui::{CentralPanel, Context, Frame, Margin, Panel, ScrollArea, Ui};
+use egui::{
+    CentralPanel, Context, Event, Frame, Margin, Panel, Rect, ScrollArea, Ui, ViewportCommand,
+    pos2, vec2,
+};
 
-use crate::command::Command;
+use crate::command::{Command, KioskCommand};
+use crate::config::{Config, Settings};
 use crate::content::{self, ContentError, Library, SectionId};
 use crate::i18n::Strings;
+use crate::kiosk::{Idle, KioskState, Overlay, PinMessage, PinOutcome};
 use crate::lang::Language;
 use crate::samples::Samples;
 use crate::screening::Session;
@@ -26,6 +31,10 @@ pub struct AppOptions {
     pub language: Language,
     /// A clinic's content folder, layered over the embedded content.
     pub content_dir: Option<PathBuf>,
+    /// Run as the waiting-room kiosk with this config (which must hold a PIN hash).
+    pub kiosk: Option<Config>,
+    /// Where settings (window size, last staff language) persist; `None`: nowhere.
+    pub settings_path: Option<PathBuf>,
 }
 
 impl Default for AppOptions {
@@ -34,6 +43,8 @@ impl Default for AppOptions {
             system_fonts: true,
             language: Language::English,
             content_dir: None,
+            kiosk: None,
+            settings_path: None,
         }
     }
 }
@@ -56,6 +67,13 @@ pub struct ClinicApp {
     samples: Samples,
     strings: Strings,
     commands: Vec<Command>,
+    /// Kiosk mode's timers, gesture and PIN pad; `None` in staff mode.
+    kiosk: Option<KioskState>,
+    /// "Are you still there?" is showing, with this many seconds left.
+    still_there: Option<u32>,
+    /// The clock (egui's input time) at the current frame.
+    now: f64,
+    window_size: Option<[f32; 2]>,
 }
 
 impl ClinicApp {
@@ -63,7 +81,41 @@ impl ClinicApp {
     /// with errors is not used: the app runs on the embedded content and lists the
     /// errors for staff. The text engine is set up on the first frame.
     pub fn new(options: AppOptions) -> anyhow::Result<Self> {
-        let (library, content_errors) = content::load::for_app(options.content_dir.as_deref());
+        let (mut library, content_errors) = content::load::for_app(options.content_dir.as_deref());
+        let mut language = options.language;
+        let mut screen = Screen::Home;
+        let kiosk = match &options.kiosk {
+            Some(config) => {
+                anyhow::ensure!(
+                    config.pin_hash.is_some(),
+                    "kiosk mode needs a staff PIN: set one with `clinic-edu set-pin` (add --config FILE if you use one)"
+                );
+                for id in &config.topics {
+                    anyhow::ensure!(
+                        library.topic(id).is_some(),
+                        "the config offers an unknown topic {id:?}; topics are: {}",
+                        library
+                            .topics()
+                            .iter()
+                            .map(|t| t.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    );
+                }
+                if !config.topics.is_empty() {
+                    library = library.only(&config.topics);
+                }
+                language = config.languages.first().copied().unwrap_or(language);
+                screen = Screen::Attract;
+                Some(KioskState::new(config.clone()))
+            }
+            None => None,
+        };
+        let settings = options
+            .settings_path
+            .as_deref()
+            .map(Settings::load)
+            .unwrap_or_default();
         anyhow::ensure!(
             !library.is_empty(),
             "no treatment content could be loaded: {}",
@@ -75,9 +127,9 @@ impl ClinicApp {
         );
         Ok(Self {
             installed: false,
-            language: options.language,
-            staff_language: Language::English,
-            screen: Screen::Home,
+            language,
+            staff_language: settings.staff_language,
+            screen,
             topic: None,
             section: SectionId::WhatItIs,
             side_by_side: false,
@@ -87,8 +139,124 @@ impl ClinicApp {
             samples: Samples::embedded().map_err(anyhow::Error::msg)?,
             strings: Strings::embedded()?,
             commands: Vec::new(),
+            kiosk,
+            still_there: None,
+            now: 0.0,
+            window_size: settings.window_size,
             options,
         })
+    }
+
+    /// Whether the app runs as the kiosk.
+    pub fn is_kiosk(&self) -> bool {
+        self.kiosk.is_some()
+    }
+
+    /// The kiosk's overlay (`None` when not in kiosk mode).
+    pub fn kiosk_overlay(&self) -> Option<Overlay> {
+        self.kiosk.as_ref().map(|k| k.overlay)
+    }
+
+    /// Seconds left on "are you still there?", when it shows.
+    pub fn still_there(&self) -> Option<u32> {
+        self.still_there
+    }
+
+    /// What persists between runs: never anything about the patient.
+    pub fn settings(&self) -> Settings {
+        Settings {
+            staff_language: self.staff_language,
+            window_size: self.window_size,
+        }
+    }
+
+    fn save_settings(&self) {
+        if let Some(path) = &self.options.settings_path
+            && let Err(e) = self.settings().save(path)
+        {
+            // Settings are a convenience; losing them must not stop the app.
+            eprintln!("clinic-edu: {e}");
+        }
+    }
+
+    /// Wipes the patient's session (answers, language, screen) and shows the attract screen.
+    fn wipe(&mut self) {
+        self.session.clear();
+        self.topic = None;
+        self.section = SectionId::WhatItIs;
+        self.side_by_side = false;
+        self.still_there = None;
+        if let Some(kiosk) = &mut self.kiosk {
+            self.language = kiosk
+                .config
+                .languages
+                .first()
+                .copied()
+                .unwrap_or(Language::English);
+            self.screen = Screen::Attract;
+            kiosk.close_overlay();
+            let now = self.now;
+            kiosk.idle(now).touch(now);
+        } else {
+            self.screen = Screen::ScreeningPick;
+        }
+    }
+
+    /// Kiosk mode's per-frame work: refuse to close, notice input and the hidden
+    /// corner gesture, and run the idle countdown.
+    fn kiosk_frame(&mut self, ctx: &Context) {
+        let now = self.now;
+        let Some(kiosk) = &mut self.kiosk else { return };
+        if ctx.input(|i| i.viewport().close_requested()) && !kiosk.allow_close {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+        }
+        let screen = ctx.content_rect();
+        let corner = Rect::from_min_size(pos2(screen.min.x, screen.max.y - 90.0), vec2(90.0, 90.0));
+        let (touched, corner_presses) = ctx.input(|i| {
+            let touched = i.events.iter().any(|e| {
+                matches!(
+                    e,
+                    Event::PointerButton { .. }
+                        | Event::PointerMoved(_)
+                        | Event::Touch { .. }
+                        | Event::Key { .. }
+                        | Event::Text(_)
+                        | Event::MouseWheel { .. }
+                )
+            });
+            let presses = i
+                .events
+                .iter()
+                .filter(|e| matches!(e, Event::PointerButton { pos, pressed: true, .. } if corner.contains(*pos)))
+                .count();
+            (touched, presses)
+        });
+        if touched {
+            kiosk.idle(now).touch(now);
+        }
+        for _ in 0..corner_presses {
+            if kiosk.taps.tap(now) && kiosk.overlay == Overlay::None {
+                kiosk.overlay = Overlay::PinPad;
+            }
+        }
+        self.still_there = None;
+        let mut expired = false;
+        if self.screen != Screen::Attract {
+            match kiosk.idle(now).state(now) {
+                Idle::Active => {}
+                Idle::Countdown { seconds_left } => self.still_there = Some(seconds_left),
+                Idle::Expired => expired = true,
+            }
+        }
+        let wait = if self.screen == Screen::Attract {
+            screens::kiosk::CYCLE_SECONDS
+        } else {
+            kiosk.idle(now).next_change_in(now)
+        };
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait.max(0.05)));
+        if expired {
+            self.wipe();
+        }
     }
 
     /// The current UI (patient) language.
@@ -134,7 +302,11 @@ impl ClinicApp {
                 system_fonts: self.options.system_fonts,
             }),
         );
-        Tokens::standard().install(ctx);
+        if self.kiosk.is_some() {
+            Tokens::kiosk().install(ctx);
+        } else {
+            Tokens::standard().install(ctx);
+        }
         self.installed = true;
     }
 
@@ -143,11 +315,43 @@ impl ClinicApp {
         if !self.installed {
             self.install(ui.ctx());
         }
+        let ctx = ui.ctx().clone();
+        self.now = ctx.input(|i| i.time);
+        if let Some(rect) = ctx.input(|i| i.viewport().inner_rect) {
+            self.window_size = Some([rect.width(), rect.height()]);
+        }
+        self.kiosk_frame(&ctx);
+        if self.screen == Screen::Attract
+            && let Some(kiosk) = &self.kiosk
+        {
+            let (name, languages) = (
+                kiosk.config.clinic_name.clone(),
+                kiosk.config.languages.clone(),
+            );
+            CentralPanel::default_margins()
+                .frame(Frame::new())
+                .show(ui, |ui| {
+                    screens::kiosk::attract(
+                        ui,
+                        &self.strings,
+                        &name,
+                        &languages,
+                        self.now,
+                        &mut self.commands,
+                    );
+                });
+            self.kiosk_overlays(&ctx);
+            self.apply_commands(&ctx);
+            return;
+        }
         let tokens = Tokens::get(ui.ctx());
         let margin = Margin::symmetric(tokens.page_margin as i8, 10);
-        Panel::top("top-bar")
-            .frame(Frame::new().fill(tokens.surface).inner_margin(margin))
-            .show(ui, |ui| self.top_bar(ui));
+        // The language choice stands alone: its buttons are the only way on.
+        if self.screen != Screen::LanguageChoice {
+            Panel::top("top-bar")
+                .frame(Frame::new().fill(tokens.surface).inner_margin(margin))
+                .show(ui, |ui| self.top_bar(ui));
+        }
 
         let side_by_side =
             matches!(self.screen, Screen::Topic | Screen::ScreeningResult) && self.side_by_side;
@@ -178,7 +382,51 @@ impl ClinicApp {
                 });
             });
 
-        self.apply_commands();
+        self.kiosk_overlays(&ctx);
+        self.apply_commands(&ctx);
+    }
+
+    fn kiosk_overlays(&mut self, ctx: &Context) {
+        let Some(kiosk) = &self.kiosk else { return };
+        let staff = self.staff_language;
+        match kiosk.overlay {
+            Overlay::PinPad => {
+                let message =
+                    match (kiosk.guard.locked(self.now), kiosk.pin_message) {
+                        (Some(seconds), _) => {
+                            Some(self.strings.counted(staff, "pin-locked", seconds, seconds))
+                        }
+                        (None, Some(PinMessage::Wrong { tries_left })) => Some(
+                            self.strings
+                                .counted(staff, "pin-wrong", tries_left, tries_left),
+                        ),
+                        _ => None,
+                    };
+                let entered = kiosk.pin.len();
+                screens::kiosk::pin_pad(
+                    ctx,
+                    &self.strings,
+                    staff,
+                    entered,
+                    message.as_deref(),
+                    &mut self.commands,
+                );
+            }
+            Overlay::StaffMenu => {
+                screens::kiosk::staff_menu(ctx, &self.strings, staff, &mut self.commands)
+            }
+            Overlay::None => {
+                if let Some(seconds) = self.still_there {
+                    screens::kiosk::still_there(
+                        ctx,
+                        &self.strings,
+                        self.language,
+                        seconds,
+                        &mut self.commands,
+                    );
+                }
+            }
+        }
     }
 
     fn screen_ui(&mut self, ui: &mut Ui) {
@@ -211,6 +459,10 @@ impl ClinicApp {
             Screen::Scripts => {
                 screens::scripts::show(ui, self.language, &self.samples, &self.strings)
             }
+            Screen::LanguageChoice | Screen::Attract => {
+                let languages = self.offered_languages();
+                screens::kiosk::language_choice(ui, &self.strings, &languages, &mut self.commands);
+            }
         }
     }
 
@@ -218,36 +470,36 @@ impl ClinicApp {
         let lang = self.language;
         let rtl = lang.is_rtl();
         let tokens = Tokens::get(ui.ctx());
+        let kiosk = self.kiosk.is_some();
+        let in_screening = matches!(
+            self.screen,
+            Screen::ScreeningPick
+                | Screen::ScreeningQuestion
+                | Screen::ScreeningReview
+                | Screen::ScreeningResult
+        );
+        let mut menu = vec![
+            (
+                "menu-topics",
+                Screen::Home,
+                matches!(self.screen, Screen::Home | Screen::Topic),
+            ),
+            ("menu-screening", Screen::ScreeningPick, in_screening),
+        ];
+        // The Scripts page is a tool for staff; the kiosk does not offer it.
+        if !kiosk {
+            menu.push((
+                "menu-scripts",
+                Screen::Scripts,
+                self.screen == Screen::Scripts,
+            ));
+        }
         crate::ui::row(ui, rtl, |ui| {
-            ui.add(
-                Paragraph::new(&self.strings.get(lang, "app-title"), lang)
-                    .style(tokens.title)
-                    .fit(),
-            );
-            ui.add_space(tokens.gap);
-            let menu = [
-                (
-                    "menu-topics",
-                    Screen::Home,
-                    matches!(self.screen, Screen::Home | Screen::Topic),
-                ),
-                (
-                    "menu-screening",
-                    Screen::ScreeningPick,
-                    matches!(
-                        self.screen,
-                        Screen::ScreeningPick
-                            | Screen::ScreeningQuestion
-                            | Screen::ScreeningReview
-                            | Screen::ScreeningResult
-                    ),
-                ),
-                (
-                    "menu-scripts",
-                    Screen::Scripts,
-                    self.screen == Screen::Scripts,
-                ),
-            ];
+            if !kiosk {
+                let title = self.strings.get(lang, "app-title");
+                ui.add(Paragraph::new(&title, lang).style(tokens.title).fit());
+                ui.add_space(tokens.gap);
+            }
             for (id, screen, selected) in menu {
                 let label = self.strings.get(lang, id);
                 if ui
@@ -258,27 +510,120 @@ impl ClinicApp {
                 }
             }
             crate::ui::row_end(ui, rtl, |ui| {
-                // Each language is named in itself; the row runs from the far end.
-                for choice in Language::ALL.into_iter().rev() {
-                    let button = Button::new(choice.native_name(), choice).selected(choice == lang);
-                    if ui.add(button).clicked() {
-                        self.commands.push(Command::SetLanguage(choice));
+                if kiosk {
+                    let finish = self.strings.get(lang, "finish");
+                    if ui.add(Button::new(&finish, lang).selected(true)).clicked() {
+                        self.commands.push(Command::Kiosk(KioskCommand::Finish));
                     }
+                } else {
+                    self.language_buttons(ui, &tokens);
                 }
-                ui.add(
-                    Paragraph::new(&self.strings.get(lang, "language-label"), lang)
-                        .color(tokens.muted_text)
-                        .fit(),
-                );
             });
         });
+        // The kiosk's larger buttons need a row of their own for the languages.
+        if kiosk {
+            ui.add_space(tokens.gap / 2.0);
+            crate::ui::row_end(ui, rtl, |ui| self.language_buttons(ui, &tokens));
+        }
     }
 
-    fn apply_commands(&mut self) {
+    /// The offered languages, each named in itself, from the far end of the row.
+    fn language_buttons(&mut self, ui: &mut Ui, tokens: &Tokens) {
+        let lang = self.language;
+        for choice in self.offered_languages().into_iter().rev() {
+            let button = Button::new(choice.native_name(), choice).selected(choice == lang);
+            if ui.add(button).clicked() {
+                self.commands.push(Command::SetLanguage(choice));
+            }
+        }
+        let label = self.strings.get(lang, "language-label");
+        ui.add(Paragraph::new(&label, lang).color(tokens.muted_text).fit());
+    }
+
+    /// The languages the patient may choose: the kiosk's, or all.
+    fn offered_languages(&self) -> Vec<Language> {
+        match &self.kiosk {
+            Some(kiosk) => kiosk.config.languages.clone(),
+            None => Language::ALL.to_vec(),
+        }
+    }
+
+    fn apply_kiosk(&mut self, ctx: &Context, command: KioskCommand) {
+        let now = self.now;
+        let Some(kiosk) = &mut self.kiosk else { return };
+        match command {
+            KioskCommand::Start => {
+                if let [only] = kiosk.config.languages.as_slice() {
+                    self.language = *only;
+                    self.screen = Screen::Home;
+                } else {
+                    self.screen = Screen::LanguageChoice;
+                }
+            }
+            KioskCommand::ChooseLanguage(lang) => {
+                self.language = lang;
+                self.screen = Screen::Home;
+            }
+            KioskCommand::Continue => kiosk.idle(now).touch(now),
+            KioskCommand::Finish => self.wipe(),
+            KioskCommand::PinDigit(d) => {
+                if kiosk.pin.len() < 12 {
+                    kiosk.pin.push(d);
+                }
+            }
+            KioskCommand::PinDelete => {
+                kiosk.pin.pop();
+            }
+            KioskCommand::PinSubmit => {
+                let hash = kiosk.config.pin_hash.clone().unwrap_or_default();
+                let pin = std::mem::take(&mut kiosk.pin);
+                match kiosk.guard.try_pin(&pin, &hash, now) {
+                    PinOutcome::Accepted => {
+                        kiosk.close_overlay();
+                        kiosk.overlay = Overlay::StaffMenu;
+                    }
+                    PinOutcome::Wrong { tries_left } => {
+                        kiosk.pin_message = Some(PinMessage::Wrong { tries_left })
+                    }
+                    PinOutcome::Locked { .. } => kiosk.pin_message = Some(PinMessage::Locked),
+                }
+            }
+            KioskCommand::CloseOverlay => kiosk.close_overlay(),
+            KioskCommand::PatientSummary => {
+                kiosk.close_overlay();
+                self.side_by_side = true;
+                self.screen = if self.session.treatments.is_empty() {
+                    Screen::ScreeningPick
+                } else {
+                    Screen::ScreeningResult
+                };
+            }
+            KioskCommand::StaffMode => {
+                self.kiosk = None;
+                self.still_there = None;
+                Tokens::standard().install(ctx);
+                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
+                ctx.send_viewport_cmd(ViewportCommand::Decorations(true));
+                if matches!(self.screen, Screen::Attract | Screen::LanguageChoice) {
+                    self.screen = Screen::Home;
+                }
+            }
+            KioskCommand::Leave => {
+                kiosk.allow_close = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn apply_commands(&mut self, ctx: &Context) {
         for command in std::mem::take(&mut self.commands) {
             match command {
+                Command::Kiosk(command) => self.apply_kiosk(ctx, command),
                 Command::SetLanguage(lang) => self.language = lang,
-                Command::SetStaffLanguage(lang) => self.staff_language = lang,
+                Command::SetStaffLanguage(lang) => {
+                    self.staff_language = lang;
+                    self.save_settings();
+                }
                 Command::Show(screen) => self.screen = screen,
                 Command::OpenTopic(id) => {
                     if self.library.topic(&id).is_some() {
@@ -329,5 +674,9 @@ impl ClinicApp {
 impl eframe::App for ClinicApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+    }
+
+    fn on_exit(&mut self) {
+        self.save_settings();
     }
 }

@@ -38,4 +38,30 @@ pub enum Command {
     ShowResult,
     /// Wipe the screening session and start again.
     FinishScreening,
+    /// Something only kiosk mode does.
+    Kiosk(KioskCommand),
+}
+
+/// Commands of kiosk mode.
+#[derive(Clone, Debug, PartialEq)]
+pub enum KioskCommand {
+    /// Leave the attract screen for the language choice.
+    Start,
+    /// The patient chose a language.
+    ChooseLanguage(Language),
+    /// "Are you still there?" answered.
+    Continue,
+    /// End the session: wipe it and return to the attract screen.
+    Finish,
+    PinDigit(char),
+    PinDelete,
+    PinSubmit,
+    /// Close the PIN pad or staff menu.
+    CloseOverlay,
+    /// Staff menu: show the current patient's answers and result.
+    PatientSummary,
+    /// Staff menu: leave kiosk mode but keep the app open.
+    StaffMode,
+    /// Staff menu: close the app.
+    Leave,
 }

@@ -4,8 +4,10 @@
 pub mod app;
 pub mod assets;
 pub mod command;
+pub mod config;
 pub mod content;
 pub mod i18n;
+pub mod kiosk;
 pub mod lang;
 pub mod report;
 pub mod samples;

@@ -6,8 +6,10 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
 
+use clinic_edu::config::{Config, Settings, config_path};
 use clinic_edu::content::{self, ContentFiles};
 use clinic_edu::i18n::Strings;
+use clinic_edu::kiosk::{check_pin_format, hash_pin};
 use clinic_edu::report::{QuestionJson, VerdictJson};
 use clinic_edu::screening::{Answer, Answers};
 use clinic_edu::text::{FontOptions, TextStyle, TextSystem, debug};
@@ -40,6 +42,12 @@ struct RunArgs {
     /// assets/content/FORMAT.md); if it has errors the built-in content is used.
     #[arg(long, value_name = "DIR")]
     content: Option<PathBuf>,
+    /// Run as the waiting-room kiosk: fullscreen, no way out without the staff PIN.
+    #[arg(long)]
+    kiosk: bool,
+    /// The config file (default: config.ron in this system's config folder).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -48,6 +56,12 @@ enum Tool {
     Validate {
         /// A content folder laid out like assets/content (one folder per topic).
         dir: Option<PathBuf>,
+    },
+    /// Set the staff PIN that unlocks the kiosk (read from standard input; at least 4 digits).
+    SetPin {
+        /// The config file (default: config.ron in this system's config folder).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// Screen answers for one treatment and print the verdict as JSON.
     Screen {
@@ -91,6 +105,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         None => run_app(&cli.run),
         Some(Tool::Validate { dir }) => validate(dir.as_deref()),
+        Some(Tool::SetPin { config }) => set_pin(config.as_deref()),
         Some(Tool::Screen {
             treatment,
             answers,
@@ -116,23 +131,78 @@ fn main() -> ExitCode {
 }
 
 fn run_app(args: &RunArgs) -> anyhow::Result<()> {
+    // The config folder may not be known (then settings are not kept); in kiosk
+    // mode the config is required.
+    let config_path = config_path(args.config.as_deref());
+    let kiosk = if args.kiosk {
+        let path = config_path.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
+        let config = Config::load(path)?;
+        anyhow::ensure!(
+            config.pin_hash.is_some(),
+            "kiosk mode needs a staff PIN, and {} has none: set one with `clinic-edu set-pin{}`",
+            path.display(),
+            args.config
+                .as_ref()
+                .map_or(String::new(), |p| format!(" --config {}", p.display()))
+        );
+        Some(config)
+    } else {
+        None
+    };
+    let settings_path = config_path.ok().map(|p| Settings::path_beside(&p));
+    let window_size = settings_path
+        .as_deref()
+        .map(Settings::load)
+        .and_then(|s| s.window_size);
     let options = AppOptions {
         system_fonts: !args.no_system_fonts,
         language: args.lang,
         content_dir: args.content.clone(),
+        kiosk,
+        settings_path,
     };
     // Load the content before opening a window, so a broken build fails here.
     let app = ClinicApp::new(options)?;
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("clinic-edu")
+        .with_inner_size(window_size.unwrap_or([1100.0, 760.0]))
+        .with_min_inner_size([480.0, 360.0]);
+    if app.is_kiosk() {
+        viewport = viewport.with_fullscreen(true).with_decorations(false);
+    }
     let native = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("clinic-edu")
-            .with_inner_size([1100.0, 760.0])
-            .with_min_inner_size([480.0, 360.0]),
+        viewport,
         ..Default::default()
     };
     eframe::run_native("clinic-edu", native, Box::new(move |_cc| Ok(Box::new(app))))
         .map_err(|e| anyhow::anyhow!("{e}"))
         .context("could not open the app window")
+}
+
+fn set_pin(config: Option<&Path>) -> anyhow::Result<()> {
+    use std::io::{BufRead as _, IsTerminal as _};
+    let path = config_path(config)?;
+    // Check the config first: a malformed file is reported, not overwritten.
+    let mut current = Config::load(&path)?;
+    let pin = if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("New staff PIN (at least 4 digits): ")?;
+        check_pin_format(first.trim()).map_err(anyhow::Error::msg)?;
+        let second = rpassword::prompt_password("Type the PIN again: ")?;
+        anyhow::ensure!(
+            first.trim() == second.trim(),
+            "the two PINs differ; nothing was changed"
+        );
+        first.trim().to_owned()
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        line.trim().to_owned()
+    };
+    check_pin_format(&pin).map_err(anyhow::Error::msg)?;
+    current.pin_hash = Some(hash_pin(&pin).map_err(anyhow::Error::msg)?);
+    current.save(&path)?;
+    println!("The staff PIN is set in {}", path.display());
+    Ok(())
 }
 
 fn validate(dir: Option<&Path>) -> anyhow::Result<()> {

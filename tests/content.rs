@@ -386,6 +386,8 @@ fn the_app_starts_on_embedded_content_when_the_folder_is_broken() {
         system_fonts: false,
         language: Language::English,
         content_dir: Some(dir.clone()),
+        kiosk: None,
+        settings_path: None,
     })
     .unwrap();
     assert_eq!(
@@ -412,6 +414,8 @@ fn the_app_starts_on_embedded_content_when_the_folder_is_broken() {
         system_fonts: false,
         language: Language::English,
         content_dir: Some(dir.join("no-such-folder")),
+        kiosk: None,
+        settings_path: None,
     })
     .unwrap();
     assert_eq!(missing.library().topics().len(), 5);

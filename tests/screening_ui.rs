@@ -13,6 +13,8 @@ fn harness(lang: Language) -> Harness<'static, ClinicApp> {
         system_fonts: false,
         language: lang,
         content_dir: None,
+        kiosk: None,
+        settings_path: None,
     })
     .unwrap();
     let mut harness = Harness::builder()

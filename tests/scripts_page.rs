@@ -12,6 +12,8 @@ fn app(lang: Language) -> ClinicApp {
         system_fonts: false,
         language: lang,
         content_dir: None,
+        kiosk: None,
+        settings_path: None,
     })
     .unwrap()
 }

@@ -15,6 +15,8 @@ fn snapshot(lang: Language) {
             system_fonts: false,
             language: lang,
             content_dir: None,
+            kiosk: None,
+            settings_path: None,
         })
         .unwrap();
         let mut harness = Harness::builder()
@@ -61,6 +63,8 @@ fn topic_snapshot(lang: Language, side_by_side: bool) {
         system_fonts: false,
         language: lang,
         content_dir: None,
+        kiosk: None,
+        settings_path: None,
     })
     .unwrap();
     let title = app.library().topic("prp").unwrap().text(lang).title.clone();
@@ -111,6 +115,8 @@ fn screening_snapshot(lang: Language, name: &str, until_result: bool, side_by_si
         system_fonts: false,
         language: lang,
         content_dir: None,
+        kiosk: None,
+        settings_path: None,
     })
     .unwrap();
     let title = app

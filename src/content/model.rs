@@ -31,6 +31,26 @@ impl Library {
     pub fn is_empty(&self) -> bool {
         self.topics.is_empty()
     }
+
+    /// The same library with only the topics in `ids` (for a kiosk that offers some).
+    pub fn only(&self, ids: &[String]) -> Library {
+        let topics: Vec<Topic> = self
+            .topics
+            .iter()
+            .filter(|t| ids.contains(&t.id))
+            .cloned()
+            .collect();
+        let rules = self
+            .screening
+            .treatments()
+            .filter(|t| ids.iter().any(|id| id == t))
+            .filter_map(|t| Some((t.to_owned(), self.screening.rules(t)?.clone())))
+            .collect();
+        Library {
+            topics,
+            screening: Screening::new(self.screening.questions().to_vec(), rules),
+        }
+    }
 }
 
 /// One treatment, in every language.

@@ -74,6 +74,26 @@ impl Tokens {
         }
     }
 
+    /// The waiting-room kiosk: larger text and touch targets, read at arm's length.
+    pub fn kiosk() -> Self {
+        Self {
+            body: TextStyle::regular(22.0),
+            heading: TextStyle::bold(32.0),
+            title: TextStyle::bold(24.0),
+            button: TextStyle::regular(22.0),
+            small: TextStyle::regular(18.0),
+            gap: 20.0,
+            button_padding: vec2(24.0, 16.0),
+            touch_target: 64.0,
+            corner_radius: 12.0,
+            bullet_indent: 36.0,
+            bullet_radius: 5.0,
+            max_text_width: 900.0,
+            page_margin: 32.0,
+            ..Self::standard()
+        }
+    }
+
     /// The tokens in force for `ctx` (the standard set unless others were installed).
     pub fn get(ctx: &Context) -> Tokens {
         ctx.data(|d| d.get_temp::<Tokens>(Id::NULL))

@@ -100,3 +100,28 @@ result-unanswered = { $max ->
 answers-given = Answers given
 start-again = Start again
 back-to-answers = Back to the answers
+tap-to-start = Tap to start
+choose-language = Choose your language
+still-there-title = Are you still there?
+still-there-body = { $max ->
+    [one] To keep your answers private, this screen will start again in { $range } second.
+   *[other] To keep your answers private, this screen will start again in { $range } seconds.
+}
+continue = Continue
+finish = Finish
+pin-title = Staff PIN
+pin-ok = OK
+pin-cancel = Cancel
+pin-delete = Delete
+pin-wrong = { $max ->
+    [one] Wrong PIN. { $range } try left.
+   *[other] Wrong PIN. { $range } tries left.
+}
+pin-locked = { $max ->
+    [one] Too many wrong PINs. Try again in { $range } second.
+   *[other] Too many wrong PINs. Try again in { $range } seconds.
+}
+staff-menu-title = Staff menu
+leave-kiosk = Leave the kiosk
+staff-mode = Switch to staff mode
+patient-summary = Show this patient's summary

@@ -1,6 +1,7 @@
 //! One file per screen.
 
 pub mod home;
+pub mod kiosk;
 pub mod screening;
 pub mod scripts;
 pub mod topic;
@@ -30,6 +31,10 @@ pub enum Screen {
     ScreeningResult,
     /// Sample text in each script, for checking the text engine by eye.
     Scripts,
+    /// Kiosk: "tap to start".
+    Attract,
+    /// Kiosk: choose a language.
+    LanguageChoice,
 }
 
 /// What every screen reads, and where it leaves its commands.

@@ -1,0 +1,283 @@
+//! The clinic's config file (RON): clinic name, languages and topics offered in the
+//! kiosk, idle and countdown times, and the staff PIN's hash. Beside it,
+//! `settings.ron` keeps what the app remembers between runs (window size, last staff
+//! language) and never anything about a patient.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::lang::Language;
+
+/// A problem with the config or settings file, with where it is.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{message} (line {line}, column {column} of {path})")]
+    Syntax {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{message} ({path})")]
+    Invalid { path: String, message: String },
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("no config folder is known on this system; give one with --config FILE")]
+    NoConfigDir,
+}
+
+fn default_clinic_name() -> String {
+    "Clinic".to_owned()
+}
+fn default_languages() -> Vec<Language> {
+    Language::ALL.to_vec()
+}
+fn default_idle() -> u32 {
+    90
+}
+fn default_countdown() -> u32 {
+    20
+}
+
+/// The clinic's config file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Shown on the kiosk's attract screen.
+    #[serde(default = "default_clinic_name")]
+    pub clinic_name: String,
+    /// Languages the kiosk offers, in this order.
+    #[serde(default = "default_languages")]
+    pub languages: Vec<Language>,
+    /// Topic ids the kiosk offers; empty means all.
+    #[serde(default)]
+    pub topics: Vec<String>,
+    /// Seconds without input before the kiosk asks "are you still there?".
+    #[serde(default = "default_idle")]
+    pub idle_seconds: u32,
+    /// Seconds the question stays before the session is wiped.
+    #[serde(default = "default_countdown")]
+    pub countdown_seconds: u32,
+    /// Salted Argon2 hash of the staff PIN (`clinic-edu set-pin` writes it).
+    #[serde(default)]
+    pub pin_hash: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            clinic_name: default_clinic_name(),
+            languages: default_languages(),
+            topics: Vec::new(),
+            idle_seconds: default_idle(),
+            countdown_seconds: default_countdown(),
+            pin_hash: None,
+        }
+    }
+}
+
+/// `--config FILE`, or `config.ron` in the platform's config folder.
+pub fn config_path(explicit: Option<&Path>) -> Result<PathBuf, ConfigError> {
+    match explicit {
+        Some(path) => Ok(path.to_owned()),
+        None => dirs::config_dir()
+            .map(|d| d.join("clinic-edu").join("config.ron"))
+            .ok_or(ConfigError::NoConfigDir),
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T, ConfigError> {
+    ron::from_str(text).map_err(|e| ConfigError::Syntax {
+        path: path.display().to_string(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: e.code.to_string(),
+    })
+}
+
+impl Config {
+    /// Reads the config; a missing file is the default config (with no PIN).
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(source) => {
+                return Err(ConfigError::Read {
+                    path: path.display().to_string(),
+                    source,
+                });
+            }
+        };
+        let config: Config = parse(path, &text)?;
+        config.check(path)?;
+        Ok(config)
+    }
+
+    fn check(&self, path: &Path) -> Result<(), ConfigError> {
+        let invalid = |message: String| ConfigError::Invalid {
+            path: path.display().to_string(),
+            message,
+        };
+        if self.languages.is_empty() {
+            return Err(invalid("languages: offer at least one language".into()));
+        }
+        if self.idle_seconds < 10 {
+            return Err(invalid(format!(
+                "idle_seconds: {} is too short; at least 10",
+                self.idle_seconds
+            )));
+        }
+        if self.countdown_seconds < 5 {
+            return Err(invalid(format!(
+                "countdown_seconds: {} is too short; at least 5",
+                self.countdown_seconds
+            )));
+        }
+        Ok(())
+    }
+
+    /// Writes the config, creating its folder.
+    pub fn save(&self, path: &Path) -> Result<(), ConfigError> {
+        write_ron(path, self)
+    }
+}
+
+fn write_ron<T: Serialize>(path: &Path, value: &T) -> Result<(), ConfigError> {
+    let write_err = |source| ConfigError::Write {
+        path: path.display().to_string(),
+        source,
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(write_err)?;
+    }
+    let text = ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default())
+        .expect("config values serialise");
+    // Write beside it and rename, so a crash never leaves half a file.
+    let tmp = path.with_extension("ron.tmp");
+    std::fs::write(&tmp, text).map_err(write_err)?;
+    std::fs::rename(&tmp, path).map_err(write_err)
+}
+
+/// What the app remembers between runs. Deliberately nothing about patients: no
+/// answers, no patient language, no screen.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub staff_language: Language,
+    #[serde(default)]
+    pub window_size: Option<[f32; 2]>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            staff_language: Language::English,
+            window_size: None,
+        }
+    }
+}
+
+impl Settings {
+    /// `settings.ron` beside the config file.
+    pub fn path_beside(config: &Path) -> PathBuf {
+        config.with_file_name("settings.ron")
+    }
+
+    /// Reads the settings; missing or unreadable settings are the defaults (they
+    /// are a convenience, not worth refusing to start over).
+    pub fn load(path: &Path) -> Settings {
+        std::fs::read_to_string(path)
+            .ok()
+            .and_then(|text| parse(path, &text).ok())
+            .unwrap_or_default()
+    }
+
+    pub fn save(&self, path: &Path) -> Result<(), ConfigError> {
+        write_ron(path, self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("clinic-edu-config-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir.join("config.ron")
+    }
+
+    #[test]
+    fn missing_config_is_the_default_without_a_pin() {
+        let config = Config::load(&temp("missing")).unwrap();
+        assert_eq!(config, Config::default());
+        assert_eq!((config.idle_seconds, config.countdown_seconds), (90, 20));
+        assert!(config.pin_hash.is_none());
+    }
+
+    #[test]
+    fn config_round_trips_and_fills_defaults() {
+        let path = temp("roundtrip");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(
+            &path,
+            "(clinic_name: \"Harbour Skin\", languages: [ar, en], idle_seconds: 120)",
+        )
+        .unwrap();
+        let config = Config::load(&path).unwrap();
+        assert_eq!(config.clinic_name, "Harbour Skin");
+        assert_eq!(config.languages, [Language::Arabic, Language::English]);
+        assert_eq!(config.countdown_seconds, 20);
+        config.save(&path).unwrap();
+        assert_eq!(Config::load(&path).unwrap(), config);
+    }
+
+    #[test]
+    fn malformed_config_says_file_line_and_column() {
+        let path = temp("malformed");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(
+            &path,
+            "(\n  clinic_name: \"A\",\n  idle_seconds: ninety,\n)",
+        )
+        .unwrap();
+        let err = Config::load(&path).unwrap_err().to_string();
+        assert!(err.contains("line 3, column"), "{err}");
+        assert!(err.contains("config.ron"), "{err}");
+        std::fs::write(&path, "(languages: [fr])").unwrap();
+        let err = Config::load(&path).unwrap_err().to_string();
+        assert!(err.contains("line 1, column"), "{err}");
+        std::fs::write(&path, "(countdown_seconds: 1)").unwrap();
+        let err = Config::load(&path).unwrap_err().to_string();
+        assert!(err.contains("countdown_seconds: 1 is too short"), "{err}");
+    }
+
+    #[test]
+    fn settings_hold_nothing_about_a_patient() {
+        let path = temp("settings").with_file_name("settings.ron");
+        let settings = Settings {
+            staff_language: Language::Japanese,
+            window_size: Some([1200.0, 800.0]),
+        };
+        settings.save(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("staff_language") && text.contains("window_size"));
+        assert_eq!(Settings::load(&path), settings);
+        assert_eq!(
+            Settings::load(&path.with_file_name("none.ron")),
+            Settings::default()
+        );
+    }
+}

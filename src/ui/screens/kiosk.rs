@@ -1,0 +1,239 @@
+//! Kiosk screens: the attract screen ("tap to start", cycling through the offered
+//! languages), the language choice, and the overlays: "are you still there?", the
+//! staff PIN pad and the staff menu. Overlays for staff are in the staff language.
+
+use egui::{Color32, Context as EguiContext, Id, Modal, Role, Sense, Ui, WidgetInfo, vec2};
+
+use crate::command::{Command, KioskCommand};
+use crate::i18n::Strings;
+use crate::lang::Language;
+use crate::text::TextSystem;
+use crate::ui::theme::Tokens;
+use crate::ui::widgets::{Button, Heading, Paragraph};
+
+/// Seconds each language's "tap to start" stays on the attract screen.
+pub const CYCLE_SECONDS: f64 = 3.0;
+
+/// The language the attract screen shows at `now`.
+pub fn attract_language(languages: &[Language], now: f64) -> Language {
+    let i = (now / CYCLE_SECONDS).floor().max(0.0) as usize % languages.len().max(1);
+    languages.get(i).copied().unwrap_or(Language::English)
+}
+
+/// The whole screen is one big button.
+pub fn attract(
+    ui: &mut Ui,
+    strings: &Strings,
+    clinic_name: &str,
+    languages: &[Language],
+    now: f64,
+    commands: &mut Vec<Command>,
+) {
+    let tokens = Tokens::get(ui.ctx());
+    let lang = attract_language(languages, now);
+    let label = strings.get(lang, "tap-to-start");
+    let rect = ui.available_rect_before_wrap();
+    let response = ui.allocate_rect(rect, Sense::click());
+    let ppp = ui.ctx().pixels_per_point();
+    let painter = ui.painter();
+    painter.rect_filled(rect, 0.0, tokens.accent);
+    TextSystem::with(&ui.ctx().clone(), |system| {
+        let big = crate::text::TextStyle::bold(tokens.heading.size * 1.6);
+        let name = system.layout(
+            clinic_name,
+            Language::English,
+            tokens.title,
+            Some(rect.width() * 0.8),
+            ppp,
+        );
+        let main = system.layout(&label, lang, big, Some(rect.width() * 0.8), ppp);
+        let center = rect.center();
+        let name_at = center
+            - vec2(
+                name.width / 2.0,
+                main.height / 2.0 + name.height + tokens.gap,
+            );
+        system.paint(
+            painter,
+            name_at,
+            &name,
+            tokens.on_accent.gamma_multiply(0.8),
+        );
+        system.paint(painter, center - main.size() / 2.0, &main, tokens.on_accent);
+    });
+    let enabled = ui.is_enabled();
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, enabled, &label));
+    if response.clicked() {
+        commands.push(Command::Kiosk(KioskCommand::Start));
+    }
+}
+
+/// Each offered language, named in itself, as a big button.
+pub fn language_choice(
+    ui: &mut Ui,
+    strings: &Strings,
+    languages: &[Language],
+    commands: &mut Vec<Command>,
+) {
+    let tokens = Tokens::get(ui.ctx());
+    for &lang in languages {
+        ui.add(
+            Paragraph::new(&strings.get(lang, "choose-language"), lang).color(tokens.muted_text),
+        );
+    }
+    ui.add_space(tokens.gap);
+    let width = ui.available_width();
+    for &lang in languages {
+        let button =
+            Button::new(lang.native_name(), lang).min_size(vec2(width, tokens.touch_target * 1.4));
+        if ui.add(button).clicked() {
+            commands.push(Command::Kiosk(KioskCommand::ChooseLanguage(lang)));
+        }
+        ui.add_space(tokens.gap / 2.0);
+    }
+}
+
+fn modal_frame(tokens: &Tokens) -> egui::Frame {
+    egui::Frame::new()
+        .fill(tokens.surface)
+        .corner_radius(tokens.corner_radius)
+        .inner_margin(tokens.gap * 1.5)
+}
+
+/// "Are you still there?" with the seconds left; any touch keeps the session.
+pub fn still_there(
+    ctx: &EguiContext,
+    strings: &Strings,
+    lang: Language,
+    seconds_left: u32,
+    commands: &mut Vec<Command>,
+) {
+    let tokens = Tokens::get(ctx);
+    Modal::new(Id::unique("still-there"))
+        .frame(modal_frame(&tokens))
+        .backdrop_color(Color32::from_black_alpha(120))
+        .show(ctx, |ui| {
+            ui.set_width(560.0_f32.min(ctx.content_rect().width() * 0.8));
+            ui.add(Heading::new(&strings.get(lang, "still-there-title"), lang));
+            ui.add(Paragraph::new(
+                &strings.counted(lang, "still-there-body", seconds_left, seconds_left),
+                lang,
+            ));
+            ui.add_space(tokens.gap);
+            let width = ui.available_width();
+            let label = strings.get(lang, "continue");
+            let button = Button::new(&label, lang)
+                .selected(true)
+                .min_size(vec2(width, tokens.touch_target));
+            if ui.add(button).clicked() {
+                commands.push(Command::Kiosk(KioskCommand::Continue));
+            }
+        });
+}
+
+/// The staff PIN pad: digits, delete, OK, cancel; the PIN shows as dots.
+pub fn pin_pad(
+    ctx: &EguiContext,
+    strings: &Strings,
+    lang: Language,
+    entered: usize,
+    message: Option<&str>,
+    commands: &mut Vec<Command>,
+) {
+    let tokens = Tokens::get(ctx);
+    Modal::new(Id::unique("pin-pad"))
+        .frame(modal_frame(&tokens))
+        .backdrop_color(Color32::from_black_alpha(160))
+        .show(ctx, |ui| {
+            ui.set_width(3.0 * (tokens.touch_target * 1.4) + 2.0 * tokens.gap);
+            ui.add(Heading::new(&strings.get(lang, "pin-title"), lang));
+            let dots = "•".repeat(entered);
+            ui.add(
+                Paragraph::new(if dots.is_empty() { " " } else { &dots }, Language::English)
+                    .style(tokens.heading),
+            );
+            if let Some(message) = message {
+                ui.add(Paragraph::new(message, lang).color(Color32::from_rgb(0x9B, 0x1C, 0x1C)));
+            }
+            ui.add_space(tokens.gap / 2.0);
+            let key = vec2(tokens.touch_target * 1.4, tokens.touch_target);
+            for row in [["1", "2", "3"], ["4", "5", "6"], ["7", "8", "9"]] {
+                ui.horizontal(|ui| {
+                    for digit in row {
+                        if ui
+                            .add(Button::new(digit, Language::English).min_size(key))
+                            .clicked()
+                        {
+                            commands.push(Command::Kiosk(KioskCommand::PinDigit(
+                                digit.chars().next().unwrap_or('0'),
+                            )));
+                        }
+                    }
+                });
+            }
+            ui.horizontal(|ui| {
+                if ui
+                    .add(Button::new(&strings.get(lang, "pin-delete"), lang).min_size(key))
+                    .clicked()
+                {
+                    commands.push(Command::Kiosk(KioskCommand::PinDelete));
+                }
+                if ui
+                    .add(Button::new("0", Language::English).min_size(key))
+                    .clicked()
+                {
+                    commands.push(Command::Kiosk(KioskCommand::PinDigit('0')));
+                }
+                if ui
+                    .add(
+                        Button::new(&strings.get(lang, "pin-ok"), lang)
+                            .selected(true)
+                            .min_size(key),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::Kiosk(KioskCommand::PinSubmit));
+                }
+            });
+            ui.add_space(tokens.gap / 2.0);
+            if ui
+                .add(Button::new(&strings.get(lang, "pin-cancel"), lang))
+                .clicked()
+            {
+                commands.push(Command::Kiosk(KioskCommand::CloseOverlay));
+            }
+        });
+}
+
+/// What staff can do once unlocked.
+pub fn staff_menu(
+    ctx: &EguiContext,
+    strings: &Strings,
+    lang: Language,
+    commands: &mut Vec<Command>,
+) {
+    let tokens = Tokens::get(ctx);
+    Modal::new(Id::unique("staff-menu"))
+        .frame(modal_frame(&tokens))
+        .backdrop_color(Color32::from_black_alpha(160))
+        .show(ctx, |ui| {
+            ui.set_width(520.0_f32.min(ctx.content_rect().width() * 0.8));
+            ui.add(Heading::new(&strings.get(lang, "staff-menu-title"), lang));
+            ui.add_space(tokens.gap / 2.0);
+            let width = ui.available_width();
+            let items = [
+                ("patient-summary", KioskCommand::PatientSummary),
+                ("staff-mode", KioskCommand::StaffMode),
+                ("leave-kiosk", KioskCommand::Leave),
+                ("pin-cancel", KioskCommand::CloseOverlay),
+            ];
+            for (id, command) in items {
+                let label = strings.get(lang, id);
+                let button = Button::new(&label, lang).min_size(vec2(width, tokens.touch_target));
+                if ui.add(button).clicked() {
+                    commands.push(Command::Kiosk(command));
+                }
+                ui.add_space(tokens.gap / 3.0);
+            }
+        });
+}
