@@ -494,6 +494,8 @@ impl ClinicApp {
                 self.screen == Screen::Scripts,
             ));
         }
+        // One row when everything fits, else the languages get a row of their own.
+        let two_rows = kiosk || !self.top_bar_fits(ui, &menu);
         crate::ui::row(ui, rtl, |ui| {
             if !kiosk {
                 let title = self.strings.get(lang, "app-title");
@@ -515,16 +517,44 @@ impl ClinicApp {
                     if ui.add(Button::new(&finish, lang).selected(true)).clicked() {
                         self.commands.push(Command::Kiosk(KioskCommand::Finish));
                     }
-                } else {
+                } else if !two_rows {
                     self.language_buttons(ui, &tokens);
                 }
             });
         });
-        // The kiosk's larger buttons need a row of their own for the languages.
-        if kiosk {
+        if two_rows {
             ui.add_space(tokens.gap / 2.0);
             crate::ui::row_end(ui, rtl, |ui| self.language_buttons(ui, &tokens));
         }
+    }
+
+    /// Whether title, menu and languages fit on one row of the top bar.
+    fn top_bar_fits(&self, ui: &Ui, menu: &[(&str, Screen, bool)]) -> bool {
+        let tokens = Tokens::get(ui.ctx());
+        let ppp = ui.ctx().pixels_per_point();
+        let lang = self.language;
+        let spacing = ui.spacing().item_spacing.x;
+        let button =
+            |width: f32| (width + 2.0 * tokens.button_padding.x).max(tokens.touch_target) + spacing;
+        TextSystem::with(ui.ctx(), |system| {
+            let mut needed = tokens.gap * 2.0;
+            let title = self.strings.get(lang, "app-title");
+            needed += system.layout(&title, lang, tokens.title, None, ppp).width + spacing;
+            for (id, _, _) in menu {
+                let label = self.strings.get(lang, id);
+                needed += button(system.layout(&label, lang, tokens.button, None, ppp).width);
+            }
+            for choice in self.offered_languages() {
+                needed += button(
+                    system
+                        .layout(choice.native_name(), choice, tokens.button, None, ppp)
+                        .width,
+                );
+            }
+            let label = self.strings.get(lang, "language-label");
+            needed += system.layout(&label, lang, tokens.body, None, ppp).width + spacing;
+            needed <= ui.available_width()
+        })
     }
 
     /// The offered languages, each named in itself, from the far end of the row.

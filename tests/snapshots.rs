@@ -30,6 +30,10 @@ fn snapshot(lang: Language) {
             .get_by_label(&strings.get(lang, "menu-scripts"))
             .click();
         harness.run();
+        assert_eq!(
+            harness.state().screen(),
+            clinic_edu::ui::screens::Screen::Scripts
+        );
         harness.snapshot(format!("scripts_{}_{}x", lang.code(), ppp as u32));
         results.extend_harness(&mut harness);
     }
@@ -130,7 +134,7 @@ fn screening_snapshot(lang: Language, name: &str, until_result: bool, side_by_si
         .with_size(vec2(1100.0, 900.0))
         .wgpu()
         .build_eframe(|_| app);
-    let mut click = |harness: &mut Harness<'_, ClinicApp>, label: &str| {
+    let click = |harness: &mut Harness<'_, ClinicApp>, label: &str| {
         harness
             .get_by_role_and_label(egui::Role::Button, label)
             .scroll_to_me();
@@ -184,4 +188,65 @@ fn screening_result_arabic_side_by_side_with_english() {
         true,
         true,
     );
+}
+
+fn kiosk_harness(languages: Vec<Language>) -> Harness<'static, ClinicApp> {
+    let config = clinic_edu::config::Config {
+        clinic_name: "Harbour Skin Clinic".into(),
+        languages,
+        idle_seconds: 30,
+        countdown_seconds: 10,
+        pin_hash: Some(clinic_edu::kiosk::hash_pin("2468").unwrap()),
+        ..Default::default()
+    };
+    let app = ClinicApp::new(AppOptions {
+        system_fonts: false,
+        language: Language::English,
+        content_dir: None,
+        kiosk: Some(config),
+        settings_path: None,
+    })
+    .unwrap();
+    let mut harness = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .wgpu()
+        .build_eframe(|_| app);
+    harness.run();
+    harness
+}
+
+/// Moves the harness clock to `time` (seconds) and lets the app settle.
+fn at_time(harness: &mut Harness<'_, ClinicApp>, time: f64) {
+    harness.input_mut().time = Some(time);
+    harness.step();
+    harness.input_mut().time = None;
+    harness.run();
+}
+
+#[test]
+fn kiosk_attract_screen_arabic() {
+    let mut harness = kiosk_harness(Language::ALL.to_vec());
+    // The second language in the cycle.
+    at_time(&mut harness, 3.5);
+    harness.snapshot("kiosk_attract_ar");
+}
+
+#[test]
+fn kiosk_still_there_bengali() {
+    let strings = Strings::embedded().unwrap();
+    let mut harness = kiosk_harness(vec![Language::Bengali, Language::English]);
+    harness
+        .get_by_role_and_label(
+            egui::Role::Button,
+            &strings.get(Language::Bengali, "tap-to-start"),
+        )
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::Role::Button, "বাংলা")
+        .click();
+    harness.run();
+    let now = harness.ctx.input(|i| i.time);
+    at_time(&mut harness, now + 33.0);
+    harness.snapshot("kiosk_still_there_bn");
 }

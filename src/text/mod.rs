@@ -90,6 +90,29 @@ impl TextSystem {
             })
     }
 
+    /// As wide as the text needs, wrapping only at `max_width` if it is wider.
+    pub fn layout_fit(
+        &mut self,
+        text: &str,
+        lang: Language,
+        style: TextStyle,
+        max_width: f32,
+        pixels_per_point: f32,
+    ) -> Arc<TextLayout> {
+        let natural = self.layout(text, lang, style, None, pixels_per_point);
+        if natural.width > max_width {
+            self.layout(
+                text,
+                lang,
+                style,
+                Some(max_width.max(1.0)),
+                pixels_per_point,
+            )
+        } else {
+            natural
+        }
+    }
+
     /// Lays out without touching the cache (for measuring cold layout).
     pub fn layout_uncached(
         &mut self,

@@ -39,14 +39,9 @@ pub fn attract(
     painter.rect_filled(rect, 0.0, tokens.accent);
     TextSystem::with(&ui.ctx().clone(), |system| {
         let big = crate::text::TextStyle::bold(tokens.heading.size * 1.6);
-        let name = system.layout(
-            clinic_name,
-            Language::English,
-            tokens.title,
-            Some(rect.width() * 0.8),
-            ppp,
-        );
-        let main = system.layout(&label, lang, big, Some(rect.width() * 0.8), ppp);
+        let max = rect.width() * 0.8;
+        let name = system.layout_fit(clinic_name, Language::English, tokens.title, max, ppp);
+        let main = system.layout_fit(&label, lang, big, max, ppp);
         let center = rect.center();
         let name_at = center
             - vec2(

@@ -52,12 +52,10 @@ impl Widget for Button<'_> {
         let ppp = ui.ctx().pixels_per_point();
         let padding = tokens.button_padding;
         TextSystem::with(&ui.ctx().clone(), |system| {
-            let mut layout = system.layout(self.text, self.lang, tokens.button, None, ppp);
-            // Wrap rather than overflow when the label is wider than the space left.
-            let room = ui.available_width() - 2.0 * padding.x;
-            if layout.width > room && room > tokens.touch_target {
-                layout = system.layout(self.text, self.lang, tokens.button, Some(room), ppp);
-            }
+            // Wrap a long label rather than overflow, but never into a sliver: in a
+            // crowded row the row itself must make room (see the top bar).
+            let room = (ui.available_width() - 2.0 * padding.x).max(4.0 * tokens.touch_target);
+            let layout = system.layout_fit(self.text, self.lang, tokens.button, room, ppp);
             let size = vec2(
                 (layout.width + 2.0 * padding.x)
                     .max(tokens.touch_target)

@@ -30,14 +30,7 @@ pub fn text_block(
     TextSystem::with(&ui.ctx().clone(), |system| {
         let layout = match width {
             Width::Fill => system.layout(text, lang, style, Some(available), ppp),
-            Width::Fit => {
-                let natural = system.layout(text, lang, style, None, ppp);
-                if natural.width > available {
-                    system.layout(text, lang, style, Some(available), ppp)
-                } else {
-                    natural
-                }
-            }
+            Width::Fit => system.layout_fit(text, lang, style, available, ppp),
         };
         let (rect, response) = ui.allocate_exact_size(layout.size(), Sense::hover());
         if ui.is_rect_visible(rect) {
