@@ -71,11 +71,18 @@ pub fn language_choice(
     commands: &mut Vec<Command>,
 ) {
     let tokens = Tokens::get(ui.ctx());
-    for &lang in languages {
-        ui.add(
-            Paragraph::new(&strings.get(lang, "choose-language"), lang).color(tokens.muted_text),
-        );
-    }
+    // Each language's own line, centred, so none looks like the main one.
+    ui.vertical_centered(|ui| {
+        for &lang in languages {
+            let text = strings.get(lang, "choose-language");
+            ui.add(
+                Paragraph::new(&text, lang)
+                    .style(tokens.title)
+                    .color(tokens.muted_text)
+                    .fit(),
+            );
+        }
+    });
     ui.add_space(tokens.gap);
     let width = ui.available_width();
     for &lang in languages {
