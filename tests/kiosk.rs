@@ -2,6 +2,8 @@
 //! countdown and reset, the staff unlock and PIN lockout, refusing to close, and a
 //! whole patient visit from the attract screen back to it.
 
+mod common;
+
 use std::path::PathBuf;
 
 use clinic_edu::config::Config;
@@ -43,12 +45,7 @@ fn harness(config: Config) -> Harness<'static, ClinicApp> {
     h
 }
 
-fn click(h: &mut Harness<'_, ClinicApp>, label: &str) {
-    h.get_by_role_and_label(Role::Button, label).scroll_to_me();
-    h.run();
-    h.get_by_role_and_label(Role::Button, label).click();
-    h.run();
-}
+use common::click;
 
 /// Lets `seconds` pass without any input.
 fn wait(h: &mut Harness<'_, ClinicApp>, seconds: f64) {
@@ -356,12 +353,8 @@ fn run(args: &[&str], stdin: &str) -> std::process::Output {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
+    // The program may exit before reading (a malformed config): a closed pipe is fine.
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
     child.wait_with_output().unwrap()
 }
 

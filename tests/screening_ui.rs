@@ -1,38 +1,20 @@
 //! The screening flow walked by label, in every language, as a patient would.
 
+mod common;
+
 use clinic_edu::i18n::Strings;
 use clinic_edu::screening::Answer;
 use clinic_edu::ui::screens::Screen;
-use clinic_edu::{AppOptions, ClinicApp, Language};
+use clinic_edu::{ClinicApp, Language};
 use egui::{Role, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 fn harness(lang: Language) -> Harness<'static, ClinicApp> {
-    let app = ClinicApp::new(AppOptions {
-        system_fonts: false,
-        language: lang,
-        content_dir: None,
-        kiosk: None,
-        settings_path: None,
-    })
-    .unwrap();
-    let mut harness = Harness::builder()
-        .with_size(vec2(1100.0, 1000.0))
-        .build_eframe(|_| app);
-    harness.run();
-    harness
+    common::harness(common::app(lang), vec2(1100.0, 1000.0))
 }
 
-/// Scrolls the button into view, as a patient would, and taps it.
-fn click(harness: &mut Harness<'_, ClinicApp>, label: &str) {
-    harness
-        .get_by_role_and_label(Role::Button, label)
-        .scroll_to_me();
-    harness.run();
-    harness.get_by_role_and_label(Role::Button, label).click();
-    harness.run();
-}
+use common::click;
 
 #[test]
 fn exosome_therapy_while_pregnant_is_not_suitable_today_in_every_language() {

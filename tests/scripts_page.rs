@@ -1,22 +1,15 @@
 //! The app shell and the Scripts page, driven by label like a screen reader would.
 
+mod common;
+
 use clinic_edu::i18n::Strings;
 use clinic_edu::samples::Samples;
-use clinic_edu::{AppOptions, ClinicApp, Language};
+use clinic_edu::{ClinicApp, Language};
 use egui::{Rect, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-fn app(lang: Language) -> ClinicApp {
-    ClinicApp::new(AppOptions {
-        system_fonts: false,
-        language: lang,
-        content_dir: None,
-        kiosk: None,
-        settings_path: None,
-    })
-    .unwrap()
-}
+use common::app;
 
 /// The app on its Scripts page, reached through the menu.
 fn harness(lang: Language) -> Harness<'static, ClinicApp> {

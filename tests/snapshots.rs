@@ -247,6 +247,6 @@ fn kiosk_still_there_bengali() {
         .click();
     harness.run();
     let now = harness.ctx.input(|i| i.time);
-    at_time(&mut harness, now + 33.0);
+    at_time(&mut harness, now + 33.5);
     harness.snapshot("kiosk_still_there_bn");
 }

@@ -1,28 +1,18 @@
 //! Staff-mode screens driven by label: the home list, every topic in every language
 //! with its section headings, the language switcher, and the side-by-side view.
 
+mod common;
+
 use clinic_edu::content::SectionId;
 use clinic_edu::i18n::Strings;
 use clinic_edu::ui::screens::Screen;
-use clinic_edu::{AppOptions, ClinicApp, Language};
+use clinic_edu::{ClinicApp, Language};
 use egui::{Role, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 fn harness(lang: Language) -> Harness<'static, ClinicApp> {
-    let app = ClinicApp::new(AppOptions {
-        system_fonts: false,
-        language: lang,
-        content_dir: None,
-        kiosk: None,
-        settings_path: None,
-    })
-    .unwrap();
-    let mut harness = Harness::builder()
-        .with_size(vec2(1200.0, 900.0))
-        .build_eframe(|_| app);
-    harness.run();
-    harness
+    common::harness(common::app(lang), vec2(1200.0, 900.0))
 }
 
 #[test]

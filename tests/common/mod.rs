@@ -23,3 +23,36 @@ pub fn system() -> MutexGuard<'static, TextSystem> {
 pub fn shape(lang: Language, width: f32, text: &str) -> TextLayout {
     system().layout_uncached(text, lang, TextStyle::regular(16.0), Some(width), 1.0)
 }
+
+use clinic_edu::{AppOptions, ClinicApp};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// The staff-mode app in `lang` with the bundled fonts only and the embedded content.
+pub fn app(lang: Language) -> ClinicApp {
+    ClinicApp::new(AppOptions {
+        system_fonts: false,
+        language: lang,
+        ..AppOptions::default()
+    })
+    .unwrap()
+}
+
+/// A headless harness of `app` at `size`, run until it settles.
+pub fn harness(app: ClinicApp, size: egui::Vec2) -> Harness<'static, ClinicApp> {
+    let mut harness = Harness::builder().with_size(size).build_eframe(|_| app);
+    harness.run();
+    harness
+}
+
+/// Scrolls the button named `label` into view, as a person would, and taps it.
+pub fn click(harness: &mut Harness<'_, ClinicApp>, label: &str) {
+    harness
+        .get_by_role_and_label(egui::Role::Button, label)
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::Role::Button, label)
+        .click();
+    harness.run();
+}
