@@ -91,14 +91,7 @@ fn a_visit_from_attract_to_result_and_finish_back_to_attract() {
     let mut h = harness(config(600, 20));
     start_and_answer(&mut h, &strings, Language::Arabic);
     let s = |id: &str| strings.get(Language::Arabic, id);
-    while h
-        .state()
-        .session()
-        .current(h.state().library().screening())
-        .is_some()
-    {
-        click(&mut h, &s("answer-no"));
-    }
+    common::answer_rest_no(&mut h);
     click(&mut h, &s("see-result"));
     h.get_by_label(&s("verdict-do-not-treat"));
     // Finishing wipes the session: answers, language and screen.

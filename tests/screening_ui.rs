@@ -149,14 +149,7 @@ fn review_lets_an_answer_be_changed_and_not_sure_leads_to_discuss() {
     // Start from the topic page.
     click(&mut h, &title);
     click(&mut h, &s("screening-from-topic"));
-    while h
-        .state()
-        .session()
-        .current(h.state().library().screening())
-        .is_some()
-    {
-        click(&mut h, &s("answer-no"));
-    }
+    common::answer_rest_no(&mut h);
     // Change the smoking answer to "not sure".
     let smoker = h
         .state()
@@ -192,14 +185,7 @@ fn all_no_gives_no_concerns_found_never_safe() {
     click(&mut h, &s("menu-screening"));
     click(&mut h, &title);
     click(&mut h, &s("screening-start"));
-    while h
-        .state()
-        .session()
-        .current(h.state().library().screening())
-        .is_some()
-    {
-        click(&mut h, &s("answer-no"));
-    }
+    common::answer_rest_no(&mut h);
     click(&mut h, &s("see-result"));
     h.get_by_label(&s("verdict-no-concerns"));
     h.get_by_label(&s("result-note"));

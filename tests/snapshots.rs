@@ -2,6 +2,8 @@
 //! wgpu (software Vulkan in CI). A missing renderer fails the test; it never skips.
 //! Update the images with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
 
+mod common;
+
 use clinic_edu::i18n::Strings;
 use clinic_edu::{AppOptions, ClinicApp, Language};
 use egui::vec2;
@@ -11,14 +13,7 @@ use egui_kittest::{Harness, SnapshotResults};
 fn snapshot(lang: Language) {
     let mut results = SnapshotResults::new();
     for ppp in [1.0, 2.0] {
-        let app = ClinicApp::new(AppOptions {
-            system_fonts: false,
-            language: lang,
-            content_dir: None,
-            kiosk: None,
-            settings_path: None,
-        })
-        .unwrap();
+        let app = common::app(lang);
         let mut harness = Harness::builder()
             .with_size(vec2(900.0, 720.0))
             .with_pixels_per_point(ppp)
@@ -63,14 +58,7 @@ fn scripts_page_japanese() {
 /// The PRP page at "What to expect" (timeline picture and text), at 1x.
 fn topic_snapshot(lang: Language, side_by_side: bool) {
     let strings = Strings::embedded().unwrap();
-    let app = ClinicApp::new(AppOptions {
-        system_fonts: false,
-        language: lang,
-        content_dir: None,
-        kiosk: None,
-        settings_path: None,
-    })
-    .unwrap();
+    let app = common::app(lang);
     let title = app.library().topic("prp").unwrap().text(lang).title.clone();
     let mut harness = Harness::builder()
         .with_size(vec2(1100.0, 900.0))
@@ -115,14 +103,7 @@ fn topic_page_arabic_side_by_side_with_english() {
 /// Exosome therapy screening: pregnant = yes, the rest no; at question 3, and at the result.
 fn screening_snapshot(lang: Language, name: &str, until_result: bool, side_by_side: bool) {
     let strings = Strings::embedded().unwrap();
-    let app = ClinicApp::new(AppOptions {
-        system_fonts: false,
-        language: lang,
-        content_dir: None,
-        kiosk: None,
-        settings_path: None,
-    })
-    .unwrap();
+    let app = common::app(lang);
     let title = app
         .library()
         .topic("exosome-therapy")
@@ -134,34 +115,17 @@ fn screening_snapshot(lang: Language, name: &str, until_result: bool, side_by_si
         .with_size(vec2(1100.0, 900.0))
         .wgpu()
         .build_eframe(|_| app);
-    let click = |harness: &mut Harness<'_, ClinicApp>, label: &str| {
-        harness
-            .get_by_role_and_label(egui::Role::Button, label)
-            .scroll_to_me();
-        harness.run();
-        harness
-            .get_by_role_and_label(egui::Role::Button, label)
-            .click();
-        harness.run();
-    };
     harness.run();
-    click(&mut harness, &strings.get(lang, "menu-screening"));
-    click(&mut harness, &title);
-    click(&mut harness, &strings.get(lang, "screening-start"));
-    click(&mut harness, &strings.get(lang, "answer-yes"));
-    click(&mut harness, &strings.get(lang, "answer-no"));
+    common::click(&mut harness, &strings.get(lang, "menu-screening"));
+    common::click(&mut harness, &title);
+    common::click(&mut harness, &strings.get(lang, "screening-start"));
+    common::click(&mut harness, &strings.get(lang, "answer-yes"));
+    common::click(&mut harness, &strings.get(lang, "answer-no"));
     if until_result {
-        while harness
-            .state()
-            .session()
-            .current(harness.state().library().screening())
-            .is_some()
-        {
-            click(&mut harness, &strings.get(lang, "answer-no"));
-        }
-        click(&mut harness, &strings.get(lang, "see-result"));
+        common::answer_rest_no(&mut harness);
+        common::click(&mut harness, &strings.get(lang, "see-result"));
         if side_by_side {
-            click(&mut harness, &strings.get(lang, "side-by-side"));
+            common::click(&mut harness, &strings.get(lang, "side-by-side"));
         }
     }
     // Move the pointer away so no button shows a hover state.

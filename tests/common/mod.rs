@@ -56,3 +56,22 @@ pub fn click(harness: &mut Harness<'_, ClinicApp>, label: &str) {
         .click();
     harness.run();
 }
+
+/// Answers "No" to every screening question still to come.
+pub fn answer_rest_no(harness: &mut Harness<'_, ClinicApp>) {
+    let lang = harness.state().language();
+    let no = clinic_edu::i18n::Strings::embedded()
+        .unwrap()
+        .get(lang, "answer-no");
+    let mut asked = 0;
+    while harness
+        .state()
+        .session()
+        .current(harness.state().library().screening())
+        .is_some()
+    {
+        click(harness, &no);
+        asked += 1;
+        assert!(asked <= 40, "the questions never end");
+    }
+}
