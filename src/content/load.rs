@@ -260,18 +260,24 @@ fn check_localized(
         } else if let Some(check) = check_glyphs.as_mut()
             && let Some(c) = check(value, lang)
         {
-            let position = find_position(&file.text, &c.to_string())
-                .or_else(|| find_position(&file.text, anchor));
-            errors.push(ContentError::new(
-                &file.path,
-                position,
-                format!(
-                    "no bundled font can draw {c:?} (U+{:04X}) in {what}",
-                    c as u32
-                ),
-            ));
+            errors.push(missing_glyph(file, c, anchor, &format!(" in {what}")));
         }
     }
+}
+
+/// The error for a character no bundled font can draw, placed where the character
+/// first stands in the file, or else at `anchor`.
+fn missing_glyph(file: &ContentFile, c: char, anchor: &str, context: &str) -> ContentError {
+    let position =
+        find_position(&file.text, &c.to_string()).or_else(|| find_position(&file.text, anchor));
+    ContentError::new(
+        &file.path,
+        position,
+        format!(
+            "no bundled font can draw {c:?} (U+{:04X}){context}",
+            c as u32
+        ),
+    )
 }
 
 fn load_questions(
@@ -777,14 +783,7 @@ fn check_text(
     if let Some(check) = check_glyphs.as_mut() {
         for s in text.strings() {
             if let Some(c) = check(s, lang) {
-                let mut e = at(
-                    &c.to_string(),
-                    format!("no bundled font can draw {c:?} (U+{:04X})", c as u32),
-                );
-                if e.position.is_none() {
-                    e.position = find_position(&file.text, s);
-                }
-                errors.push(e);
+                errors.push(missing_glyph(file, c, s, ""));
             }
         }
     }
