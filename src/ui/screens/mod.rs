@@ -12,7 +12,8 @@ use crate::command::Command;
 use crate::content::{ContentError, Library};
 use crate::i18n::Strings;
 use crate::lang::Language;
-use crate::ui::widgets::Notice;
+use crate::ui::theme::Tokens;
+use crate::ui::widgets::{Button, Notice, Paragraph};
 
 /// The screens of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,4 +66,39 @@ fn content_errors(ui: &mut Ui, cx: &Context<'_>) {
         Language::English,
     ));
     ui.add_space(crate::ui::theme::Tokens::get(ui.ctx()).gap);
+}
+
+/// The staff language picker of the side-by-side views.
+fn staff_language_row(ui: &mut Ui, cx: &mut Context<'_>) {
+    let lang = cx.lang;
+    let tokens = Tokens::get(ui.ctx());
+    let prefix = cx.strings.get(lang, "staff-language");
+    crate::ui::row(ui, lang.is_rtl(), |ui| {
+        ui.add(Paragraph::new(&prefix, lang).color(tokens.muted_text).fit());
+        for choice in Language::ALL {
+            let button = Button::new(choice.native_name(), choice)
+                .selected(choice == cx.staff_lang)
+                .accessible_label(format!("{prefix}: {}", choice.native_name()));
+            if ui.add(button).clicked() {
+                cx.commands.push(Command::SetStaffLanguage(choice));
+            }
+        }
+    });
+    ui.add_space(tokens.gap / 2.0);
+}
+
+/// Draws `column` twice, side by side: in the patient's language and in the staff
+/// member's, the patient's first in reading order.
+fn side_by_side(ui: &mut Ui, cx: &Context<'_>, mut column: impl FnMut(&mut Ui, Language)) {
+    let (patient, staff) = (cx.lang, cx.staff_lang);
+    let order = if patient.is_rtl() {
+        [staff, patient]
+    } else {
+        [patient, staff]
+    };
+    ui.columns(2, |columns| {
+        for (ui, lang) in columns.iter_mut().zip(order) {
+            column(ui, lang);
+        }
+    });
 }

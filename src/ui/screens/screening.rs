@@ -206,16 +206,9 @@ pub fn result(ui: &mut Ui, cx: &mut Context<'_>, session: &Session, side_by_side
     });
     ui.add_space(tokens.gap);
     if side_by_side {
-        super::topic::staff_language_row(ui, cx);
-        let (left, right) = if rtl {
-            (cx.staff_lang, lang)
-        } else {
-            (lang, cx.staff_lang)
-        };
-        ui.columns(2, |columns| {
-            for (column, column_lang) in columns.iter_mut().zip([left, right]) {
-                result_column(column, cx, session, column_lang, true);
-            }
+        super::staff_language_row(ui, cx);
+        super::side_by_side(ui, cx, |ui, column_lang| {
+            result_column(ui, cx, session, column_lang, true);
         });
     } else {
         result_column(ui, cx, session, lang, false);

@@ -60,7 +60,7 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, view: TopicView) {
     }
 
     if view.side_by_side {
-        staff_language_row(ui, cx);
+        super::staff_language_row(ui, cx);
     }
 
     // Section tabs, wrapping, in reading order.
@@ -83,39 +83,12 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, view: TopicView) {
     ui.add_space(tokens.gap);
 
     if view.side_by_side {
-        let staff = cx.staff_lang;
-        // The patient's language comes first in reading order.
-        let (left, right) = if rtl { (staff, lang) } else { (lang, staff) };
-        ui.columns(2, |columns| {
-            for (column, column_lang) in columns.iter_mut().zip([left, right]) {
-                language_column(column, cx, topic, column_lang, view.section);
-            }
+        super::side_by_side(ui, cx, |ui, column_lang| {
+            language_column(ui, cx, topic, column_lang, view.section);
         });
     } else {
         language_column(ui, cx, topic, lang, view.section);
     }
-}
-
-pub(super) fn staff_language_row(ui: &mut Ui, cx: &mut Context<'_>) {
-    let lang = cx.lang;
-    let tokens = Tokens::get(ui.ctx());
-    crate::ui::row(ui, lang.is_rtl(), |ui| {
-        ui.add(
-            Paragraph::new(&cx.strings.get(lang, "staff-language"), lang)
-                .color(tokens.muted_text)
-                .fit(),
-        );
-        let prefix = cx.strings.get(lang, "staff-language");
-        for choice in Language::ALL {
-            let button = Button::new(choice.native_name(), choice)
-                .selected(choice == cx.staff_lang)
-                .accessible_label(format!("{prefix}: {}", choice.native_name()));
-            if ui.add(button).clicked() {
-                cx.commands.push(Command::SetStaffLanguage(choice));
-            }
-        }
-    });
-    ui.add_space(Tokens::get(ui.ctx()).gap / 2.0);
 }
 
 /// The topic's title, review notice and one section, all in `lang`.
