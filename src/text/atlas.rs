@@ -2,11 +2,17 @@
 //!
 //! Glyphs are rasterised in physical pixels and stored as white with coverage in
 //! alpha (premultiplied), so one texture serves every colour: the mesh's vertex
-//! colour tints them. When the atlas is full, glyphs that the current pass has not
-//! used are evicted first; if that frees too little, the atlas doubles in size.
+//! colour tints them. When the atlas is full it doubles in size, up to the largest
+//! texture the renderer takes; only there, under real pressure, are glyphs evicted,
+//! least recently used first and never one the current pass uses. Glyphs of a page
+//! scrolled out of view and back, or of the other of two languages, stay put, so a
+//! steady screen uploads nothing.
+//!
 //! Growing changes the texture size, and so the meaning of every UV coordinate
 //! already handed out this pass; the owner must discard the pass when
-//! [`GlyphAtlas::take_grown`] says so.
+//! [`GlyphAtlas::take_grown`] says so. If one pass needs more than the largest atlas
+//! holds, [`GlyphAtlas::take_overflowed`] says so: the owner clears the atlas and
+//! draws the pass again, which rasterises only what that pass shows.
 
 use std::collections::HashMap;
 
@@ -52,7 +58,10 @@ pub struct GlyphAtlas {
     dirty: Option<[usize; 4]>,
     full_upload: bool,
     grown: bool,
+    overflowed: bool,
     pass: u64,
+    /// Bytes sent to the GPU texture so far (for diagnostics and benchmarks).
+    uploaded: u64,
 }
 
 impl GlyphAtlas {
@@ -69,8 +78,45 @@ impl GlyphAtlas {
             dirty: None,
             full_upload: true,
             grown: false,
+            overflowed: false,
             pass: 0,
+            uploaded: 0,
         }
+    }
+
+    /// Caps the atlas at `max_size` (the renderer's largest texture side). An atlas
+    /// already bigger starts again empty at the cap.
+    pub fn set_max_size(&mut self, max_size: usize) {
+        let max_size = max_size.max(1);
+        if max_size == self.max_size {
+            return;
+        }
+        self.max_size = max_size;
+        if self.size > max_size {
+            self.reset(max_size);
+        }
+    }
+
+    /// The largest side the atlas may grow to.
+    pub fn max_size(&self) -> usize {
+        self.max_size
+    }
+
+    /// Forgets every glyph and starts again empty at `size` x `size`.
+    pub fn reset(&mut self, size: usize) {
+        let size = size.min(self.max_size).max(1);
+        self.allocator = BucketedAtlasAllocator::new(size2(size as i32, size as i32));
+        self.size = size;
+        self.pixels = vec![Color32::TRANSPARENT; size * size];
+        self.entries.clear();
+        self.dirty = None;
+        self.full_upload = true;
+        self.grown = true;
+    }
+
+    /// Bytes uploaded to the GPU texture since the atlas was made.
+    pub fn uploaded_bytes(&self) -> u64 {
+        self.uploaded
     }
 
     /// Side length of the texture in pixels.
@@ -93,9 +139,15 @@ impl GlyphAtlas {
         self.pass = pass;
     }
 
-    /// True once after the atlas grew: UVs handed out before are stale.
+    /// True once after the atlas grew (or was reset): UVs handed out before are stale.
     pub fn take_grown(&mut self) -> bool {
         std::mem::take(&mut self.grown)
+    }
+
+    /// True once after a glyph found no room even with everything but the current
+    /// pass's glyphs evicted at the largest size.
+    pub fn take_overflowed(&mut self) -> bool {
+        std::mem::take(&mut self.overflowed)
     }
 
     /// The glyph for `key`, rasterising it with `rasterize` the first time.
@@ -148,30 +200,36 @@ impl GlyphAtlas {
     }
 
     fn allocate(&mut self, size: etagere::Size) -> Option<etagere::Allocation> {
-        if let Some(a) = self.allocator.allocate(size) {
-            return Some(a);
-        }
-        if self.evict_unused() > 0
-            && let Some(a) = self.allocator.allocate(size)
-        {
-            return Some(a);
-        }
-        while self.size < self.max_size {
-            self.grow((self.size * 2).min(self.max_size));
+        loop {
             if let Some(a) = self.allocator.allocate(size) {
                 return Some(a);
             }
+            if self.size < self.max_size {
+                self.grow((self.size * 2).min(self.max_size));
+            } else if self.evict_least_recent() == 0 {
+                self.overflowed = true;
+                return None;
+            }
         }
-        None
     }
 
-    /// Drops glyphs not used in the current pass; returns how many were dropped.
-    fn evict_unused(&mut self) -> usize {
+    /// Drops the glyphs of the least recent pass that is not the current one;
+    /// returns how many were dropped.
+    fn evict_least_recent(&mut self) -> usize {
         let pass = self.pass;
+        let Some(oldest) = self
+            .entries
+            .values()
+            .map(|e| e.last_used)
+            .filter(|&used| used < pass)
+            .min()
+        else {
+            return 0;
+        };
         let before = self.entries.len();
         let allocator = &mut self.allocator;
         self.entries.retain(|_, entry| {
-            let keep = entry.last_used >= pass;
+            let keep = entry.last_used != oldest;
             if !keep && let Some(id) = entry.alloc {
                 allocator.deallocate(id);
             }
@@ -258,6 +316,7 @@ impl GlyphAtlas {
                             &self.pixels[y * self.size + x0..y * self.size + x1],
                         );
                     }
+                    self.uploaded += (region.len() * 4) as u64;
                     texture.set_partial(
                         [x0, y0],
                         ColorImage::new([x1 - x0, y1 - y0], region),
@@ -268,6 +327,7 @@ impl GlyphAtlas {
             }
             _ => {
                 let image = ColorImage::new([self.size, self.size], self.pixels.clone());
+                self.uploaded += (self.size * self.size * 4) as u64;
                 let texture = match self.texture.take() {
                     Some(mut texture) => {
                         texture.set(image, options);
@@ -342,19 +402,73 @@ mod tests {
     }
 
     #[test]
-    fn evicts_glyphs_unused_this_pass_before_growing() {
+    fn grows_before_evicting_anything() {
         let mut atlas = GlyphAtlas::new(64, 1024);
         atlas.begin_pass(1);
         for id in 0..4 {
             atlas.get_or_insert(key(id), || Some(square(28))).unwrap();
         }
-        assert_eq!(atlas.len(), 4);
-        // A new pass uses one new glyph: the atlas is full, so the old ones go.
+        // A later pass needs a new glyph while the old ones are off screen: they
+        // stay, because the atlas can still grow.
         atlas.begin_pass(2);
         atlas.get_or_insert(key(10), || Some(square(28))).unwrap();
-        assert_eq!(atlas.size(), 64, "evicting made room; no growth");
-        assert!(!atlas.take_grown());
-        assert!(atlas.len() < 5);
+        assert_eq!(atlas.size(), 128);
+        assert_eq!(atlas.len(), 5);
+        assert!(atlas.take_grown());
+    }
+
+    #[test]
+    fn at_the_largest_size_evicts_the_least_recently_used_first() {
+        let mut atlas = GlyphAtlas::new(64, 64);
+        for (pass, id) in [(1, 0), (2, 1), (3, 2), (4, 3)] {
+            atlas.begin_pass(pass);
+            atlas.get_or_insert(key(id), || Some(square(28))).unwrap();
+        }
+        atlas.begin_pass(5);
+        atlas
+            .get_or_insert(key(2), || panic!("still held"))
+            .unwrap();
+        atlas.get_or_insert(key(10), || Some(square(28))).unwrap();
+        assert_eq!(atlas.size(), 64, "never past the largest size");
+        // Glyph 0 (pass 1) went first; a glyph goes only after every older one
+        // (the allocator may need more than one freed cell); 2, used this pass, stays.
+        let held = |id| atlas.entries.contains_key(&key(id));
+        assert!(!held(0));
+        assert!(held(2) && held(10));
+        if !held(3) {
+            assert!(!held(1), "glyph 3 (pass 4) went before glyph 1 (pass 2)");
+        }
+        assert!(!atlas.take_overflowed());
+    }
+
+    #[test]
+    fn a_pass_that_needs_more_than_the_atlas_holds_is_reported() {
+        let mut atlas = GlyphAtlas::new(64, 64);
+        atlas.begin_pass(1);
+        for id in 0..4 {
+            atlas.get_or_insert(key(id), || Some(square(28))).unwrap();
+        }
+        assert!(atlas.get_or_insert(key(9), || Some(square(28))).is_none());
+        assert!(atlas.take_overflowed());
+        assert_eq!(atlas.len(), 4, "nothing the pass uses was evicted");
+        atlas.reset(64);
+        assert!(atlas.is_empty() && atlas.take_grown());
+    }
+
+    #[test]
+    fn the_renderer_limit_caps_the_size() {
+        let mut atlas = GlyphAtlas::new(64, 4096);
+        atlas.set_max_size(128);
+        atlas.begin_pass(1);
+        let fitted = (0..100)
+            .take_while(|&id| atlas.get_or_insert(key(id), || Some(square(28))).is_some())
+            .count();
+        assert!((4..100).contains(&fitted), "{fitted} glyphs fitted");
+        assert_eq!(atlas.size(), 128);
+        assert!(atlas.take_overflowed());
+        // A smaller limit than the current size starts again at the limit.
+        atlas.set_max_size(64);
+        assert_eq!((atlas.size(), atlas.len()), (64, 0));
     }
 
     #[test]
