@@ -45,6 +45,9 @@ impl Strings {
                 .parse()
                 .expect("language codes are valid identifiers");
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            // No isolation marks around arguments: every string is laid out by the
+            // Unicode bidi algorithm alone, with nothing added (see crate::text).
+            bundle.set_use_isolating(false);
             bundle
                 .add_resource(resource)
                 .map_err(|errors| I18nError::Syntax {

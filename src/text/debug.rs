@@ -1,5 +1,6 @@
 //! A plain description of a layout, as printed by `clinic-edu layout`: the tool for
-//! finding out why a content line looks wrong.
+//! finding out why a content line looks wrong. It lists only glyphs a person sees:
+//! zero-width controls (bidi marks, isolates) have none.
 
 use serde::{Deserialize, Serialize};
 
@@ -32,6 +33,8 @@ pub struct GlyphInfo {
     /// Byte range of the glyph's cluster in the input text.
     pub start: usize,
     pub end: usize,
+    /// Bidi embedding level (odd: right-to-left).
+    pub level: u8,
 }
 
 /// Describes `layout` line by line; positions are in points (pixels at scale 1).
@@ -54,6 +57,7 @@ pub fn describe(system: &TextSystem, layout: &TextLayout) -> Vec<LineInfo> {
                     w: g.w,
                     start: g.start,
                     end: g.end,
+                    level: g.level,
                 })
                 .collect(),
         })

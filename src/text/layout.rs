@@ -11,24 +11,24 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use cosmic_text::{
-    Attrs, Buffer, CacheKey, Family, FontSystem, Metrics, Shaping, Weight, Wrap, fontdb,
+    Attrs, AttrsList, CacheKey, Family, FontSystem, Metrics, Stretch, Weight, fontdb,
 };
 
 use super::fonts;
+use super::lines::{Paragraph, VisualLine, lay_out_paragraph};
 use super::runs::{font_runs, primary_family};
 use crate::lang::Language;
 
-/// Direction marks put before every paragraph, so that the bidi algorithm takes the
-/// paragraph direction from the language, not from the first letter: an Arabic
-/// paragraph that starts with "FDA" or a number is still right-to-left.
+/// The paragraph level comes from the language (a higher-level protocol, UAX #9
+/// rule HL1), not from the first strong letter: an Arabic paragraph that starts with
+/// "FDA" or a number is still right-to-left. cosmic-text takes the level from the
+/// text, so a paragraph whose own first strong letter (rules P2, P3) disagrees with
+/// its language gets one mark in front. The mark is a strong character of the
+/// paragraph's direction at the paragraph's start, where UAX #9 already assumes one
+/// (`sos`), so it changes no level. It is shaped on its own (see [`mark_attrs`]), so
+/// no shaping context sees it, and its glyph is dropped.
 const RLM: &str = "\u{200F}";
 const LRM: &str = "\u{200E}";
-/// LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL ISOLATE around each Latin run inside
-/// right-to-left text. Without them, Unicode's rule W2 turns the digits of "3-5"
-/// after Arabic letters into Arabic numbers and the hyphen into a neutral, and the
-/// range reads "5-3".
-const LRI: &str = "\u{2066}";
-const PDI: &str = "\u{2069}";
 
 /// Naskh draws its letters smaller on the same font size than Noto Sans draws Latin,
 /// so Arabic runs are set this much larger to read at the same size as the rest.
@@ -91,6 +91,8 @@ pub struct Glyph {
     /// Pen position in physical pixels from the block's top-left corner.
     pub px: i32,
     pub py: i32,
+    /// Resolved bidi embedding level of the glyph's characters (odd: right-to-left).
+    pub level: u8,
 }
 
 /// One visual line; glyphs are in visual order, left to right.
@@ -159,6 +161,43 @@ fn paragraphs(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Whether the paragraph's own first strong letter (UAX #9 rules P2 and P3) already
+/// gives the direction of its language; a paragraph without one is left-to-right.
+fn direction_matches(para: &str, rtl: bool) -> bool {
+    match unicode_bidi::get_base_direction(para) {
+        unicode_bidi::Direction::Rtl => rtl,
+        unicode_bidi::Direction::Ltr => !rtl,
+        unicode_bidi::Direction::Mixed => !rtl,
+    }
+}
+
+/// Attributes of the paragraph mark: a stretch no other text uses, so that cosmic-text
+/// shapes the mark as a run of its own and no neighbour's shaping sees it (HarfBuzz
+/// treats a format character before a Bengali vowel sign as part of the word, which
+/// changes the sign's form).
+fn mark_attrs(weight: Weight) -> Attrs<'static> {
+    Attrs::new()
+        .family(Family::Name(fonts::LATIN))
+        .weight(weight)
+        .stretch(Stretch::UltraCondensed)
+}
+
+/// Characters that take part in bidi or shaping but draw nothing: a layout lists
+/// only glyphs a person sees.
+pub fn is_invisible_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}'
+            | '\u{200B}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
 /// Shapes and lays out `text` in `lang`, wrapping at `width` points if given.
 pub fn layout(
     font_system: &mut FontSystem,
@@ -183,96 +222,93 @@ pub fn layout(
     };
     let primary = attrs(primary_family(lang));
 
-    // The text cosmic-text sees: paragraphs joined by '\n', each led by a direction
-    // mark, with Latin runs isolated in RTL text. `maps[i][b]` is the byte of `text`
-    // that byte `b` of paragraph i's line stands for; the added marks map to the
-    // position they were inserted at, so a cluster of marks alone maps to nothing.
-    let paras = paragraphs(text);
-    let mut spans: Vec<(&str, Attrs)> = Vec::new();
-    let mut maps: Vec<Vec<u32>> = Vec::with_capacity(paras.len());
-    for (i, para) in paras.iter().enumerate() {
-        if i > 0 {
-            spans.push(("\n", primary.clone()));
-        }
-        let mut map: Vec<u32> = Vec::with_capacity(para.len() + 16);
-        let mark = |spans: &mut Vec<(&str, Attrs)>,
-                    map: &mut Vec<u32>,
-                    mark: &'static str,
-                    at: usize,
-                    a: Attrs<'static>| {
-            spans.push((mark, a));
-            map.extend(std::iter::repeat_n(at as u32, mark.len()));
+    // Each paragraph is shaped on its own; one whose first strong letter disagrees
+    // with its language is led by a mark (shaped apart from the text), whose cluster
+    // is left out of the lines.
+    let mut placed: Vec<(usize, VisualLine)> = Vec::new();
+    for para in paragraphs(text) {
+        let body = &text[para.clone()];
+        let mark = if direction_matches(body, rtl) {
+            ""
+        } else if rtl {
+            RLM
+        } else {
+            LRM
         };
-        mark(
-            &mut spans,
-            &mut map,
-            if rtl { RLM } else { LRM },
-            para.start,
-            primary.clone(),
-        );
-        for (range, family) in font_runs(&text[para.clone()], lang) {
-            let (start, end) = (para.start + range.start, para.start + range.end);
-            let isolate = rtl && family == fonts::LATIN;
-            if isolate {
-                mark(&mut spans, &mut map, LRI, start, attrs(family));
-            }
-            spans.push((&text[start..end], attrs(family)));
-            map.extend(start as u32..end as u32);
-            if isolate {
-                mark(&mut spans, &mut map, PDI, end, attrs(family));
-            }
+        let shaped = format!("{mark}{body}");
+        let mut attrs_list = AttrsList::new(&primary);
+        if !mark.is_empty() {
+            attrs_list.add_span(0..mark.len(), &mark_attrs(weight));
         }
-        map.push(para.end as u32);
-        maps.push(map);
+        for (range, family) in font_runs(body, lang) {
+            attrs_list.add_span(
+                mark.len() + range.start..mark.len() + range.end,
+                &attrs(family),
+            );
+        }
+        let paragraph = Paragraph {
+            shaped: &shaped,
+            prefix: mark.len(),
+            attrs: &attrs_list,
+            rtl,
+            font_size,
+            width: width.map(|w| (w * scale).max(1.0)),
+            invisible: is_invisible_control,
+        };
+        for line in lay_out_paragraph(font_system, &paragraph) {
+            placed.push((para.start, line));
+        }
     }
 
-    let mut buffer = Buffer::new_empty(Metrics::new(font_size, line_height));
-    buffer.set_wrap(Wrap::WordOrGlyph);
-    buffer.set_size(width.map(|w| (w * scale).max(1.0)), None);
-    buffer.set_rich_text(spans, &primary, Shaping::Advanced, None);
-    buffer.shape_until_scroll(font_system, false);
-
-    let mut lines = Vec::new();
-    let mut widest: f32 = 0.0;
-    let mut bottom: f32 = 0.0;
-    for run in buffer.layout_runs() {
-        let map = &maps[run.line_i];
-        let mut glyphs = Vec::with_capacity(run.glyphs.len());
-        for g in run.glyphs {
-            let (start, end) = (map[g.start] as usize, map[g.end] as usize);
-            if start >= end {
-                continue; // a direction mark or isolate we added
-            }
-            let physical = g.physical((0.0, run.line_y), 1.0);
-            glyphs.push(Glyph {
-                font_id: g.font_id,
-                glyph_id: g.glyph_id,
-                x: g.x / scale,
-                w: g.w / scale,
-                start,
-                end,
-                key: physical.cache_key,
-                px: physical.x,
-                py: physical.y,
-            });
-        }
-        // Visual order, left to right.
-        glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
-        widest = widest.max(run.line_w);
-        bottom = bottom.max(run.line_top + run.line_height);
+    // Right-to-left lines end at the block's right edge.
+    let block = width.map_or_else(
+        || placed.iter().map(|(_, l)| l.width).fold(0.0, f32::max),
+        |w| (w * scale).max(1.0),
+    );
+    let mut lines = Vec::with_capacity(placed.len());
+    let mut top = 0.0_f32;
+    for (para_start, line) in placed {
+        let (ascent, descent) = line.glyphs.iter().fold((0.0_f32, 0.0_f32), |(a, d), p| {
+            (
+                a.max(p.glyph.ascent * p.size),
+                d.max(p.glyph.descent * p.size),
+            )
+        });
+        let baseline = top + (line_height - (ascent + descent)) / 2.0 + ascent;
+        let left = if rtl { block - line.width } else { 0.0 };
+        let glyphs = line
+            .glyphs
+            .iter()
+            .map(|p| {
+                let (key, px, py) = p.physical(left, baseline);
+                Glyph {
+                    font_id: p.glyph.font_id,
+                    glyph_id: p.glyph.glyph_id,
+                    x: (left + p.x) / scale,
+                    w: p.w / scale,
+                    start: para_start + p.range.start,
+                    end: para_start + p.range.end,
+                    key,
+                    px,
+                    py,
+                    level: p.level,
+                }
+            })
+            .collect();
         lines.push(Line {
-            rtl: run.rtl,
-            top: run.line_top / scale,
-            height: run.line_height / scale,
-            width: run.line_w / scale,
+            rtl,
+            top: top / scale,
+            height: line_height / scale,
+            width: line.width / scale,
             glyphs,
         });
+        top += line_height;
     }
 
     TextLayout {
         lines,
-        width: width.unwrap_or(widest / scale),
-        height: bottom / scale,
+        width: block / scale,
+        height: top / scale,
         rtl,
         pixels_per_point,
     }

@@ -9,6 +9,7 @@ pub mod atlas;
 pub mod debug;
 pub mod fonts;
 pub mod layout;
+mod lines;
 pub mod runs;
 
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -18,15 +19,16 @@ use egui::{Color32, Context, Id, Mesh, Painter, Pos2, Rect, Shape, pos2, vec2};
 
 pub use atlas::GlyphAtlas;
 pub use fonts::FontOptions;
-pub use layout::{Glyph, LayoutCache, Line, TextLayout, TextStyle};
+pub use layout::{Glyph, LayoutCache, Line, TextLayout, TextStyle, is_invisible_control};
 
 use crate::lang::Language;
 
 /// How many layouts the cache keeps; a screen uses a few dozen.
 const LAYOUT_CACHE_CAPACITY: usize = 1024;
-/// Starting and largest side of the glyph atlas texture, in pixels.
+/// Starting and largest side of the glyph atlas texture, in pixels. The renderer's
+/// own limit (`max_texture_side`) caps it further.
 const ATLAS_START: usize = 1024;
-const ATLAS_MAX: usize = 8192;
+const ATLAS_MAX: usize = 4096;
 
 /// Fonts, layout cache and glyph atlas, shared by every widget through the egui context.
 pub struct TextSystem {
@@ -35,6 +37,8 @@ pub struct TextSystem {
     layouts: LayoutCache,
     atlas: GlyphAtlas,
     pass: Option<u64>,
+    /// The pass in which the atlas last overflowed and was cleared.
+    overflow_pass: Option<u64>,
 }
 
 impl TextSystem {
@@ -46,6 +50,7 @@ impl TextSystem {
             layouts: LayoutCache::new(LAYOUT_CACHE_CAPACITY),
             atlas: GlyphAtlas::new(ATLAS_START, ATLAS_MAX),
             pass: None,
+            overflow_pass: None,
         }
     }
 
@@ -144,6 +149,8 @@ impl TextSystem {
         let pass = ctx.cumulative_pass_nr();
         if self.pass != Some(pass) {
             self.pass = Some(pass);
+            let renderer_max = ctx.input(|i| i.max_texture_side);
+            self.atlas.set_max_size(renderer_max.min(ATLAS_MAX));
             self.atlas.begin_pass(pass);
         }
         let ppp = layout.pixels_per_point;
@@ -172,6 +179,15 @@ impl TextSystem {
             quads.push((rect, g));
         }
 
+        if self.atlas.take_overflowed() && self.overflow_pass.is_none_or(|p| p + 1 < pass) {
+            // This pass shows more glyphs than the largest atlas holds beside the
+            // glyphs of earlier passes: start empty, and draw the pass again so that
+            // it rasterises only what it shows. Twice in a row means the pass alone
+            // is too big; then what fits is drawn.
+            self.overflow_pass = Some(pass);
+            let size = self.atlas.max_size();
+            self.atlas.reset(size);
+        }
         let texture = self.atlas.upload(ctx);
         if self.atlas.take_grown() {
             // UVs made earlier in this pass were for the smaller texture.
@@ -205,6 +221,23 @@ impl TextSystem {
             .face(id)
             .and_then(|f| f.families.first())
             .map_or_else(String::new, |(name, _)| name.clone())
+    }
+
+    /// The bundled font file a face comes from (`NotoSans-Bold.ttf`); `None` for an
+    /// installed system face.
+    pub fn bundled_file(&self, id: fontdb::ID) -> Option<String> {
+        let face = self.font_system.db().face(id)?;
+        if !matches!(face.source, fontdb::Source::Binary(_)) {
+            return None;
+        }
+        let family = face.families.first()?.0.replace(' ', "");
+        let style = if face.weight >= fontdb::Weight::BOLD {
+            "Bold"
+        } else {
+            "Regular"
+        };
+        let name = format!("{family}-{style}.ttf");
+        fonts::bundled_files().contains(&name).then_some(name)
     }
 
     /// The first character of `text` that shapes to the missing-glyph box, if any.

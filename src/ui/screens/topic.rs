@@ -159,11 +159,17 @@ fn language_column(
     }
 }
 
-/// "[1, 3]": the numbers of the cited sources in the Sources section.
-fn cite_marks(topic: &Topic, lang: Language, cite: &[String]) -> String {
-    let numbers: Vec<String> = cite
+/// " [1, 3]": the numbers of the cited sources in the Sources section, as appended
+/// to a paragraph or list item.
+pub fn cite_marks(topic: &Topic, lang: Language, cite: &[String]) -> String {
+    let mut positions: Vec<usize> = cite
         .iter()
         .filter_map(|id| topic.sources.iter().position(|s| &s.id == id))
+        .collect();
+    positions.sort_unstable();
+    positions.dedup();
+    let numbers: Vec<String> = positions
+        .into_iter()
         .map(|i| localize_digits(lang, &(i + 1).to_string()))
         .collect();
     if numbers.is_empty() {
@@ -196,13 +202,20 @@ fn show_block(ui: &mut Ui, topic: &Topic, lang: Language, block: &Block) {
     }
 }
 
+/// "3. Title" for the source at `index` of the list, numbered in `lang`'s digits.
+pub fn source_line(lang: Language, index: usize, title: &str) -> String {
+    format!(
+        "{}. {title}",
+        localize_digits(lang, &(index + 1).to_string())
+    )
+}
+
 fn sources(ui: &mut Ui, cx: &Context<'_>, topic: &Topic, lang: Language) {
     let tokens = Tokens::get(ui.ctx());
     for (i, source) in topic.sources.iter().enumerate() {
-        let number = localize_digits(lang, &(i + 1).to_string());
         // Source titles are kept in the language they were published in (English).
         ui.add(Paragraph::new(
-            &format!("{number}. {}", source.title),
+            &source_line(lang, i, &source.title),
             Language::English,
         ));
         let grade = match source.grade {
