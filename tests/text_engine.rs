@@ -100,18 +100,99 @@ fn latin_abbreviation_in_arabic_stays_left_to_right_with_mirrored_brackets() {
     );
 }
 
+/// Left edges of the glyphs of each listed byte, in that order.
+fn xs(layout: &TextLayout, bytes: &[usize]) -> Vec<f32> {
+    bytes.iter().map(|&b| one_at(layout, b).x).collect()
+}
+
 #[test]
-fn number_range_in_arabic_stays_in_order() {
+fn number_range_after_arabic_letters_shows_the_first_number_on_the_right() {
+    // UAX #9: after Arabic letters the digits are Arabic numbers (W2) and the
+    // hyphen between them a neutral that takes the paragraph's direction (W4, N1),
+    // so "3-5" reads from the right: 3, then 5. FriBidi and browsers agree.
     let text = "تحتاج إلى 3-5 جلسات";
     let layout = shape(Language::Arabic, 600.0, text);
     let three = text.find('3').unwrap();
-    let xs: Vec<f32> = (0..3).map(|i| one_at(&layout, three + i).x).collect();
-    assert!(xs[0] < xs[1] && xs[1] < xs[2], "3-5 laid out as {xs:?}");
+    let x = xs(&layout, &[three, three + 1, three + 2]);
+    assert!(x[2] < x[1] && x[1] < x[0], "3-5 laid out as {x:?}");
     assert_eq!(
         family(one_at(&layout, three)),
         "Noto Sans",
         "digits use Noto Sans"
     );
+    // At the start of the paragraph nothing makes them Arabic numbers: "3-5" is one
+    // European number (W4) and reads left to right.
+    let text = "3-5 جلسات";
+    let layout = shape(Language::Arabic, 600.0, text);
+    let x = xs(&layout, &[0, 1, 2]);
+    assert!(x[0] < x[1] && x[1] < x[2], "3-5 laid out as {x:?}");
+}
+
+#[test]
+fn an_english_name_of_several_words_inside_arabic_keeps_its_word_order() {
+    let text = "نشرت مجلة Mayo Clinic Proceedings هذه الدراسة";
+    let layout = shape(Language::Arabic, 600.0, text);
+    let words: Vec<usize> = ["Mayo", "Clinic", "Proceedings"]
+        .iter()
+        .map(|w| text.find(w).unwrap())
+        .collect();
+    let x = xs(&layout, &words);
+    assert!(x[0] < x[1] && x[1] < x[2], "the words stand at {x:?}");
+    // The name as a whole stands where Arabic word order puts it: right of the
+    // words after it, left of the words before it.
+    let before = at(&layout, text.find("مجلة").unwrap())[0].x;
+    let after = at(&layout, text.find("هذه").unwrap())[0].x;
+    assert!(after < x[0] && x[2] < before, "{after} < {x:?} < {before}");
+}
+
+#[test]
+fn a_paragraph_of_only_an_english_name_on_an_arabic_page_is_right_aligned() {
+    let width = 600.0;
+    let layout = shape(Language::Arabic, width, "Mayo Clinic");
+    let line = &layout.lines[0];
+    assert!(line.rtl, "the paragraph direction comes from the language");
+    let right = line
+        .glyphs
+        .iter()
+        .map(|g| g.x + g.w)
+        .fold(f32::MIN, f32::max);
+    assert!(
+        (right - width).abs() < 1.0,
+        "the name ends at {right}, not {width}"
+    );
+    let x = xs(&layout, &[0, 5]);
+    assert!(x[0] < x[1], "Mayo is left of Clinic");
+}
+
+#[test]
+fn a_bengali_paragraph_opening_with_a_pre_base_vowel_sign_keeps_its_word_initial_form() {
+    // The engine sets the paragraph level without a character that shaping sees:
+    // the first word of a paragraph shapes as it does after a space.
+    for word in ["বোটক্স", "সেশন"] {
+        let alone = shape(Language::Bengali, 600.0, word);
+        let after_space = shape(Language::Bengali, 600.0, &format!("ক {word}"));
+        let ids = |l: &TextLayout, from: usize| -> Vec<u16> {
+            l.glyphs()
+                .filter(|g| g.start >= from)
+                .map(|g| g.glyph_id)
+                .collect()
+        };
+        assert_eq!(ids(&alone, 0), ids(&after_space, "ক ".len()), "{word}");
+    }
+}
+
+#[test]
+fn layout_lists_no_glyph_for_invisible_controls() {
+    let text = "\u{2068}3\u{2069} جلسات\u{200F}";
+    let layout = shape(Language::Arabic, 600.0, text);
+    for g in layout.glyphs() {
+        let c = text[g.start..].chars().next().unwrap();
+        assert!(
+            !clinic_edu::text::is_invisible_control(c),
+            "a glyph for {c:?}"
+        );
+    }
+    assert!(layout.glyphs().any(|g| &text[g.start..g.end] == "3"));
 }
 
 #[test]
@@ -136,7 +217,7 @@ fn arabic_paragraph_is_rtl_even_when_it_starts_with_latin_or_a_number() {
             lead_left >= rest_right - 0.01,
             "{text}: {lead_left} vs {rest_right}"
         );
-        // No glyph is left from the direction marks the engine adds.
+        // No glyph is left from the paragraph mark the engine adds.
         assert!(layout.glyphs().all(|g| g.end <= text.len()));
     }
     // The same text as English is left-to-right.

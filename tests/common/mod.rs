@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod renderer;
+
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use clinic_edu::Language;
