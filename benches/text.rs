@@ -2,9 +2,16 @@
 //!
 //! - cold layout of a 1,500-word Arabic article (shaping, bidi, line breaking);
 //! - the same article from the layout cache;
-//! - one full frame of the Scripts page in a headless egui harness, every layout cached.
+//! - one full frame of the Scripts page in a headless egui harness, every layout cached;
+//! - frames of a long topic page scrolled back and forth while switching between
+//!   Arabic and English, with the texture bytes uploaded per frame (a renderer that
+//!   counts them), which must be zero once every glyph has been seen.
 
 use std::hint::black_box;
+
+#[allow(dead_code)]
+#[path = "../tests/common/renderer.rs"]
+mod renderer;
 
 use clinic_edu::i18n::Strings;
 use clinic_edu::text::{FontOptions, TextStyle, TextSystem};
@@ -72,5 +79,79 @@ fn frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, layout, frame);
+/// Scrolls the content under the middle of the window by `dy` points.
+fn scroll(harness: &Harness<'_, ClinicApp>, dy: f32) {
+    use egui::{Event, Modifiers, MouseWheelSource, MouseWheelUnit, TouchPhase};
+    harness.hover_at(egui::pos2(500.0, 450.0));
+    harness.event(Event::MouseWheel {
+        unit: MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, dy),
+        phase: TouchPhase::Move,
+        source: MouseWheelSource::Wheel,
+        modifiers: Modifiers::NONE,
+    });
+}
+
+fn scroll_and_switch(c: &mut Criterion) {
+    let strings = Strings::embedded().unwrap();
+    let (counting, uploads) = renderer::CountingRenderer::new();
+    let app = ClinicApp::new(AppOptions {
+        system_fonts: false,
+        language: Language::Arabic,
+        content_dir: None,
+        kiosk: None,
+        settings_path: None,
+    })
+    .unwrap();
+    let title = app
+        .library()
+        .topic("botox-chronic-pain")
+        .unwrap()
+        .text(Language::Arabic)
+        .title
+        .clone();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1000.0, 800.0))
+        .renderer(counting)
+        .build_eframe(|_| app);
+    harness.run();
+    harness.get_by_label(&title).click();
+    harness.run();
+    let section = strings.get(Language::Arabic, "section-side-effects");
+    harness.get_by_label(&section).click();
+    harness.run();
+    // One cycle: down and up through the page, in Arabic, then in English.
+    let frame = std::cell::Cell::new(0_u64);
+    let step = |harness: &mut Harness<'_, ClinicApp>| {
+        let phase = frame.get() % 40;
+        if phase == 0 || phase == 20 {
+            let lang = if phase == 0 {
+                Language::English
+            } else {
+                Language::Arabic
+            };
+            harness.get_by_label(lang.native_name()).click();
+        } else {
+            scroll(harness, if phase % 20 < 10 { -250.0 } else { 250.0 });
+        }
+        harness.step();
+        frame.set(frame.get() + 1);
+    };
+    // The first pass sees every glyph once.
+    for _ in 0..80 {
+        step(&mut harness);
+    }
+    let (bytes_before, frames_before) = (uploads.bytes(), frame.get());
+    let mut group = c.benchmark_group("frame");
+    group.bench_function("topic_scroll_ar_en", |b| b.iter(|| step(&mut harness)));
+    group.finish();
+    let frames = frame.get() - frames_before;
+    println!(
+        "frame/topic_scroll_ar_en: {} texture bytes uploaded over {frames} frames after the first pass ({:.1} per frame)",
+        uploads.bytes() - bytes_before,
+        (uploads.bytes() - bytes_before) as f64 / frames.max(1) as f64
+    );
+}
+
+criterion_group!(benches, layout, frame, scroll_and_switch);
 criterion_main!(benches);
