@@ -2,13 +2,11 @@
 //! `assets/i18n/<lang>/`. Fluent gives each language its own plural rules, which
 //! Arabic needs (six forms).
 
-use std::collections::HashMap;
-
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 
 use crate::assets::Assets;
-use crate::lang::Language;
+use crate::lang::{Language, PerLang};
 
 /// A problem with an embedded Fluent file.
 #[derive(Debug, thiserror::Error)]
@@ -21,13 +19,13 @@ pub enum I18nError {
 
 /// The UI strings of all four languages.
 pub struct Strings {
-    bundles: HashMap<Language, FluentBundle<FluentResource>>,
+    bundles: PerLang<FluentBundle<FluentResource>>,
 }
 
 impl Strings {
     /// Loads the embedded Fluent files.
     pub fn embedded() -> Result<Self, I18nError> {
-        let mut bundles = HashMap::new();
+        let mut bundles: PerLang<Option<FluentBundle<FluentResource>>> = PerLang::default();
         for lang in Language::ALL {
             let path = format!("i18n/{}/main.ftl", lang.code());
             let source = Assets::text(&path).ok_or(I18nError::Missing(lang))?;
@@ -54,9 +52,11 @@ impl Strings {
                     lang,
                     message: format!("{errors:?}"),
                 })?;
-            bundles.insert(lang, bundle);
+            *bundles.get_mut(lang) = Some(bundle);
         }
-        Ok(Self { bundles })
+        Ok(Self {
+            bundles: bundles.all().expect("every language has a bundle"),
+        })
     }
 
     /// The string `id` in `lang`.
@@ -68,7 +68,7 @@ impl Strings {
     /// to the id itself, so a missing translation shows up without crashing.
     pub fn format(&self, lang: Language, id: &str, args: Option<&FluentArgs>) -> String {
         for lang in [lang, Language::English] {
-            let bundle = &self.bundles[&lang];
+            let bundle = self.bundles.get(lang);
             if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
                 return bundle

@@ -1,4 +1,5 @@
-//! The four languages the app speaks, and what each needs from the text engine.
+//! The four languages the app speaks, what each needs from the text engine, and
+//! [`PerLang`], the one shape of "a value in every language".
 
 use std::fmt;
 use std::str::FromStr;
@@ -75,6 +76,64 @@ impl FromStr for Language {
     }
 }
 
+/// One value per language: a text in every language, a Fluent bundle each, a topic's
+/// text in each. In RON it is written `(en: ..., ar: ..., bn: ..., ja: ...)`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerLang<T> {
+    pub en: T,
+    pub ar: T,
+    pub bn: T,
+    pub ja: T,
+}
+
+impl<T> PerLang<T> {
+    /// The value for each language from `f`.
+    pub fn from_fn(mut f: impl FnMut(Language) -> T) -> Self {
+        Self {
+            en: f(Language::English),
+            ar: f(Language::Arabic),
+            bn: f(Language::Bengali),
+            ja: f(Language::Japanese),
+        }
+    }
+
+    pub fn get(&self, lang: Language) -> &T {
+        match lang {
+            Language::English => &self.en,
+            Language::Arabic => &self.ar,
+            Language::Bengali => &self.bn,
+            Language::Japanese => &self.ja,
+        }
+    }
+
+    pub fn get_mut(&mut self, lang: Language) -> &mut T {
+        match lang {
+            Language::English => &mut self.en,
+            Language::Arabic => &mut self.ar,
+            Language::Bengali => &mut self.bn,
+            Language::Japanese => &mut self.ja,
+        }
+    }
+
+    /// Each language with its value, in [`Language::ALL`] order.
+    pub fn iter(&self) -> impl Iterator<Item = (Language, &T)> {
+        Language::ALL.into_iter().map(move |lang| (lang, self.get(lang)))
+    }
+}
+
+impl<T> PerLang<Option<T>> {
+    /// Every language's value, or `None` if any language has none.
+    pub fn all(self) -> Option<PerLang<T>> {
+        Some(PerLang {
+            en: self.en?,
+            ar: self.ar?,
+            bn: self.bn?,
+            ja: self.ja?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +144,19 @@ mod tests {
             assert_eq!(lang.code().parse::<Language>(), Ok(lang));
         }
         assert!("fr".parse::<Language>().is_err());
+    }
+
+    #[test]
+    fn per_lang_reads_back_what_it_was_built_with() {
+        let codes = PerLang::from_fn(Language::code);
+        for (lang, code) in codes.iter() {
+            assert_eq!(*code, lang.code());
+        }
+        let parsed: PerLang<String> =
+            ron::from_str(r#"(en: "a", ar: "b", bn: "c", ja: "d")"#).unwrap();
+        assert_eq!(parsed.get(Language::Bengali), "c");
+        let partial = PerLang::from_fn(|l| (l != Language::Japanese).then_some(1));
+        assert!(partial.all().is_none());
     }
 
     #[test]

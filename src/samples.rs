@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 use crate::assets::Assets;
-use crate::lang::Language;
+use crate::lang::{Language, PerLang};
 
 /// One language's sample.
 #[derive(Clone, Debug, Deserialize)]
@@ -26,34 +26,23 @@ impl Sample {
 }
 
 /// The samples of all four languages.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Samples {
-    en: Sample,
-    ar: Sample,
-    bn: Sample,
-    ja: Sample,
-}
+#[derive(Clone, Debug)]
+pub struct Samples(PerLang<Sample>);
 
 impl Samples {
     /// Parses the embedded `assets/samples.ron`.
     pub fn embedded() -> Result<Self, String> {
         let source = Assets::text("samples.ron").ok_or("assets/samples.ron is not embedded")?;
-        ron::from_str(&source).map_err(|e| {
+        ron::from_str(&source).map(Samples).map_err(|e| {
             format!(
-                "line {}, column {}: {} in assets/samples.ron",
+                "assets/samples.ron:{}:{}: {}",
                 e.span.start.line, e.span.start.col, e.code
             )
         })
     }
 
     pub fn get(&self, lang: Language) -> &Sample {
-        match lang {
-            Language::English => &self.en,
-            Language::Arabic => &self.ar,
-            Language::Bengali => &self.bn,
-            Language::Japanese => &self.ja,
-        }
+        self.0.get(lang)
     }
 }
 

@@ -9,7 +9,8 @@ use super::model::{Library, Meta, Origin, Part, SectionId, SideEffectLevel, Topi
 use super::raw::{self, Block, Step, Unit};
 use crate::assets::Assets;
 use crate::lang::Language;
-use crate::screening::{Answer, Localized, Question, SHARED_QUESTIONS, Screening, TopicRules};
+use crate::lang::PerLang;
+use crate::screening::{Answer, Question, SHARED_QUESTIONS, Screening, TopicRules};
 
 /// Where embedded content lives inside `assets/`.
 const PREFIX: &str = "content/";
@@ -240,7 +241,7 @@ fn check_localized(
     file: &ContentFile,
     anchor: &str,
     what: &str,
-    text: &Localized,
+    text: &PerLang<String>,
     errors: &mut Vec<ContentError>,
     check_glyphs: &mut Option<GlyphCheck<'_>>,
 ) {
@@ -477,7 +478,7 @@ fn load_topic(
     let raw_topic: raw::TopicFile = parse(topic_file, errors)?;
     check_topic(folder, topic_file, &raw_topic, errors);
 
-    let mut texts = BTreeMap::new();
+    let mut texts: PerLang<Option<TopicText>> = PerLang::default();
     for lang in Language::ALL {
         let name = format!("{}.ron", lang.code());
         let Some(file) = files.get(name.as_str()) else {
@@ -495,7 +496,7 @@ fn load_topic(
             continue;
         };
         if let Some(text) = check_text(lang, file, &raw_topic, raw_text, errors, check_glyphs) {
-            texts.insert(lang, text);
+            *texts.get_mut(lang) = Some(text);
         }
     }
     let rules = match files.get("screening.ron") {
@@ -511,7 +512,8 @@ fn load_topic(
             None
         }
     }?;
-    (texts.len() == Language::ALL.len()).then_some((
+    let texts = texts.all()?;
+    Some((
         Topic {
             id: raw_topic.id,
             order: raw_topic.order,

@@ -1,10 +1,9 @@
 //! The validated content the app runs on: every topic has every language and every
 //! section, and every citation resolves to a source of the topic.
 
-use std::collections::BTreeMap;
 
 pub use super::raw::{Block, Certainty, Grade, Item, Review, Source, Step, TimelineStep, Unit};
-use crate::lang::Language;
+use crate::lang::{Language, PerLang};
 use crate::screening::Screening;
 
 /// All treatment topics, in display order.
@@ -60,13 +59,13 @@ pub struct Topic {
     pub order: u32,
     pub sources: Vec<Source>,
     pub timeline: Vec<TimelineStep>,
-    pub(crate) texts: BTreeMap<Language, TopicText>,
+    pub(crate) texts: PerLang<TopicText>,
 }
 
 impl Topic {
     /// The topic's text in `lang`. Validation guarantees every language is present.
     pub fn text(&self, lang: Language) -> &TopicText {
-        &self.texts[&lang]
+        self.texts.get(lang)
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {

@@ -108,10 +108,11 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
-    use crate::screening::model::{Condition, Localized, Question, TopicRules};
+    use crate::lang::PerLang;
+    use crate::screening::model::{Condition, Question, TopicRules};
 
-    fn text(s: &str) -> Localized {
-        Localized {
+    fn text(s: &str) -> PerLang<String> {
+        PerLang {
             en: s.into(),
             ar: s.into(),
             bn: s.into(),

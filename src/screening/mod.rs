@@ -8,7 +8,7 @@ mod session;
 
 pub use evaluate::{Finding, Outcome, Verdict};
 pub use model::{
-    Answer, Answers, Condition, Level, Localized, Question, Rule, Screening, TopicRules,
+    Answer, Answers, Condition, Level, Question, Rule, Screening, TopicRules,
 };
 pub use session::Session;
 

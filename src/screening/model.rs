@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::lang::Language;
+use crate::lang::PerLang;
 
 /// A patient's answer to one question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -55,27 +55,6 @@ impl Level {
     }
 }
 
-/// A text in every language.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Localized {
-    pub en: String,
-    pub ar: String,
-    pub bn: String,
-    pub ja: String,
-}
-
-impl Localized {
-    pub fn get(&self, lang: Language) -> &str {
-        match lang {
-            Language::English => &self.en,
-            Language::Arabic => &self.ar,
-            Language::Bengali => &self.bn,
-            Language::Japanese => &self.ja,
-        }
-    }
-}
-
 /// The earlier answer that calls for a question.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -88,7 +67,7 @@ pub struct Condition {
 #[serde(deny_unknown_fields)]
 pub struct Question {
     pub id: String,
-    pub text: Localized,
+    pub text: PerLang<String>,
     pub asked_if: Option<Condition>,
 }
 
@@ -99,7 +78,7 @@ pub struct Rule {
     pub question: String,
     pub answer: Answer,
     pub level: Level,
-    pub reason: Localized,
+    pub reason: PerLang<String>,
     pub cite: Vec<String>,
 }
 

@@ -99,10 +99,11 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
-    use crate::screening::model::{Condition, Level, Localized, Rule, TopicRules};
+    use crate::lang::PerLang;
+    use crate::screening::model::{Condition, Level, Rule, TopicRules};
 
-    fn text() -> Localized {
-        Localized {
+    fn text() -> PerLang<String> {
+        PerLang {
             en: "x".into(),
             ar: "x".into(),
             bn: "x".into(),
