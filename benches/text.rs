@@ -15,7 +15,7 @@ mod renderer;
 
 use clinic_edu::i18n::Strings;
 use clinic_edu::text::{FontOptions, TextStyle, TextSystem};
-use clinic_edu::ui::screens::Screen;
+use clinic_edu::app::Route;
 use clinic_edu::{AppOptions, ClinicApp, Language};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
@@ -62,6 +62,7 @@ fn frame(c: &mut Criterion) {
             content_dir: None,
             kiosk: None,
             settings_path: None,
+            config_path: None,
         })
         .unwrap();
         let mut harness = Harness::builder()
@@ -71,7 +72,7 @@ fn frame(c: &mut Criterion) {
         let label = strings.get(lang, "menu-scripts");
         harness.get_by_label(&label).click();
         harness.run();
-        assert_eq!(harness.state().screen(), Screen::Scripts);
+        assert_eq!(harness.state().route(), &Route::Scripts);
         group.bench_function(format!("scripts_page_{}_cached", lang.code()), |b| {
             b.iter(|| harness.step())
         });
@@ -101,6 +102,7 @@ fn scroll_and_switch(c: &mut Criterion) {
         content_dir: None,
         kiosk: None,
         settings_path: None,
+        config_path: None,
     })
     .unwrap();
     let title = app

@@ -118,7 +118,9 @@ impl<T> PerLang<T> {
 
     /// Each language with its value, in [`Language::ALL`] order.
     pub fn iter(&self) -> impl Iterator<Item = (Language, &T)> {
-        Language::ALL.into_iter().map(move |lang| (lang, self.get(lang)))
+        Language::ALL
+            .into_iter()
+            .map(move |lang| (lang, self.get(lang)))
     }
 }
 

@@ -3,7 +3,6 @@
 
 pub mod app;
 pub mod assets;
-pub mod command;
 pub mod config;
 pub mod content;
 pub mod i18n;

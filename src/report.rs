@@ -1,6 +1,7 @@
 //! Screening results in words and as JSON, for the screens and for
 //! `clinic-edu screen`.
 
+use crate::i18n::msg;
 use serde::Serialize;
 
 use crate::i18n::Strings;
@@ -18,7 +19,7 @@ pub fn finding_text(
         Finding::Rule(rule) => rule.reason.get(lang).to_owned(),
         Finding::NotSure(id) => {
             let question = screening.question(id).map_or(*id, |q| q.text.get(lang));
-            strings.with_arg(lang, "reason-not-sure", "question", question)
+            strings.with_arg(lang, msg::REASON_NOT_SURE, "question", question)
         }
     }
 }

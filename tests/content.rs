@@ -388,6 +388,7 @@ fn the_app_starts_on_embedded_content_when_the_folder_is_broken() {
         content_dir: Some(dir.clone()),
         kiosk: None,
         settings_path: None,
+        config_path: None,
     })
     .unwrap();
     assert_eq!(
@@ -416,6 +417,7 @@ fn the_app_starts_on_embedded_content_when_the_folder_is_broken() {
         content_dir: Some(dir.join("no-such-folder")),
         kiosk: None,
         settings_path: None,
+        config_path: None,
     })
     .unwrap();
     assert_eq!(missing.library().topics().len(), 5);

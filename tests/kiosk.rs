@@ -10,7 +10,7 @@ use clinic_edu::config::Config;
 use clinic_edu::i18n::Strings;
 use clinic_edu::kiosk::{Overlay, hash_pin, verify_pin};
 use clinic_edu::screening::Answer;
-use clinic_edu::ui::screens::Screen;
+use clinic_edu::app::{Route, ScreeningStep};
 use clinic_edu::{AppOptions, ClinicApp, Language};
 use egui::{
     Event, Modifiers, PointerButton, Role, ViewportCommand, ViewportEvent, ViewportId, pos2, vec2,
@@ -38,6 +38,7 @@ fn harness(config: Config) -> Harness<'static, ClinicApp> {
         content_dir: None,
         kiosk: Some(config),
         settings_path: None,
+        config_path: None,
     })
     .unwrap();
     let mut h = Harness::builder().with_size(SIZE).build_eframe(|_| app);
@@ -60,11 +61,11 @@ fn wait(h: &mut Harness<'_, ClinicApp>, seconds: f64) {
 
 /// From the attract screen into the app in `lang`, then exosome screening with "pregnant: yes".
 fn start_and_answer(h: &mut Harness<'_, ClinicApp>, strings: &Strings, lang: Language) {
-    assert_eq!(h.state().screen(), Screen::Attract);
+    assert_eq!(h.state().route(), &Route::Attract);
     let tap = strings.get(Language::English, "tap-to-start");
     h.get_by_role_and_label(Role::Button, &tap).click();
     h.run();
-    assert_eq!(h.state().screen(), Screen::LanguageChoice);
+    assert_eq!(h.state().route(), &Route::LanguageChoice);
     click(h, lang.native_name());
     assert_eq!(h.state().language(), lang);
     click(h, &strings.get(lang, "menu-screening"));
@@ -96,7 +97,7 @@ fn a_visit_from_attract_to_result_and_finish_back_to_attract() {
     h.get_by_label(&s("verdict-do-not-treat"));
     // Finishing wipes the session: answers, language and screen.
     click(&mut h, &s("finish"));
-    assert_eq!(h.state().screen(), Screen::Attract);
+    assert_eq!(h.state().route(), &Route::Attract);
     assert!(h.state().session().answers.is_empty());
     assert!(h.state().session().treatments.is_empty());
     assert_eq!(h.state().language(), Language::English);
@@ -136,7 +137,7 @@ fn idle_countdown_then_reset_wipes_the_answers() {
     // Asked in the patient's language.
     h.get_by_label(&strings.get(Language::Japanese, "still-there-title"));
     wait(&mut h, 10.0);
-    assert_eq!(h.state().screen(), Screen::Attract);
+    assert_eq!(h.state().route(), &Route::Attract);
     assert!(
         h.state().session().answers.is_empty(),
         "answers are gone after the reset"
@@ -166,7 +167,7 @@ fn a_touch_during_the_countdown_keeps_the_session() {
     h.event(Event::PointerMoved(pos2(600.0, 400.0)));
     h.run();
     assert_eq!(h.state().still_there(), None);
-    assert_eq!(h.state().screen(), Screen::ScreeningQuestion);
+    assert_eq!(h.state().route(), &Route::Screening(ScreeningStep::Questions));
 }
 
 fn corner_taps(h: &mut Harness<'_, ClinicApp>, count: usize) {
@@ -417,6 +418,7 @@ fn settings_kept_between_runs_hold_no_answers() {
         content_dir: None,
         kiosk: Some(config(600, 20)),
         settings_path: Some(settings_path.clone()),
+        config_path: None,
     })
     .unwrap();
     let mut h = Harness::builder().with_size(SIZE).build_eframe(|_| app);

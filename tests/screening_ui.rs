@@ -4,7 +4,7 @@ mod common;
 
 use clinic_edu::i18n::Strings;
 use clinic_edu::screening::Answer;
-use clinic_edu::ui::screens::Screen;
+use clinic_edu::app::{Route, ScreeningStep};
 use clinic_edu::{ClinicApp, Language};
 use egui::{Role, vec2};
 use egui_kittest::Harness;
@@ -45,7 +45,7 @@ fn exosome_therapy_while_pregnant_is_not_suitable_today_in_every_language() {
             .to_owned();
 
         click(&mut h, &s("menu-screening"));
-        assert_eq!(h.state().screen(), Screen::ScreeningPick);
+        assert_eq!(h.state().route(), &Route::Screening(ScreeningStep::Pick));
         click(&mut h, &title);
         click(&mut h, &s("screening-start"));
 
@@ -92,7 +92,7 @@ fn exosome_therapy_while_pregnant_is_not_suitable_today_in_every_language() {
         // The review list, then the result.
         h.get_by_role_and_label(Role::Heading, &s("review-title"));
         click(&mut h, &s("see-result"));
-        assert_eq!(h.state().screen(), Screen::ScreeningResult);
+        assert_eq!(h.state().route(), &Route::Screening(ScreeningStep::Result));
         h.get_by_label(&s("verdict-do-not-treat"));
         h.get_by_role_and_label(Role::ListItem, &pregnancy_reason);
 
@@ -128,7 +128,7 @@ fn exosome_therapy_while_pregnant_is_not_suitable_today_in_every_language() {
         // Starting again wipes the answers.
         click(&mut h, &s("start-again"));
         assert!(h.state().session().answers.is_empty());
-        assert_eq!(h.state().screen(), Screen::ScreeningPick);
+        assert_eq!(h.state().route(), &Route::Screening(ScreeningStep::Pick));
     }
 }
 

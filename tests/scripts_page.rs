@@ -2,6 +2,7 @@
 
 mod common;
 
+use clinic_edu::app::Route;
 use clinic_edu::i18n::Strings;
 use clinic_edu::samples::Samples;
 use clinic_edu::{ClinicApp, Language};
@@ -70,8 +71,8 @@ fn scripts_page_is_reachable_from_the_menu() {
             .click();
         harness.run();
         assert_eq!(
-            harness.state().screen(),
-            clinic_edu::ui::screens::Screen::Scripts
+            harness.state().route(),
+            &Route::Scripts
         );
     }
 }

@@ -4,6 +4,7 @@
 
 mod common;
 
+use clinic_edu::app::Route;
 use clinic_edu::i18n::Strings;
 use clinic_edu::{AppOptions, ClinicApp, Language};
 use egui::vec2;
@@ -26,8 +27,8 @@ fn snapshot(lang: Language) {
             .click();
         harness.run();
         assert_eq!(
-            harness.state().screen(),
-            clinic_edu::ui::screens::Screen::Scripts
+            harness.state().route(),
+            &Route::Scripts
         );
         harness.snapshot(format!("scripts_{}_{}x", lang.code(), ppp as u32));
         results.extend_harness(&mut harness);
@@ -169,6 +170,7 @@ fn kiosk_harness(languages: Vec<Language>) -> Harness<'static, ClinicApp> {
         content_dir: None,
         kiosk: Some(config),
         settings_path: None,
+        config_path: None,
     })
     .unwrap();
     let mut harness = Harness::builder()

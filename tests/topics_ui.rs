@@ -5,7 +5,7 @@ mod common;
 
 use clinic_edu::content::SectionId;
 use clinic_edu::i18n::Strings;
-use clinic_edu::ui::screens::Screen;
+use clinic_edu::app::Route;
 use clinic_edu::{ClinicApp, Language};
 use egui::{Role, vec2};
 use egui_kittest::Harness;
@@ -50,7 +50,7 @@ fn every_topic_in_every_language_shows_every_section_heading() {
             }
             harness.get_by_label(&strings.get(lang, "back")).click();
             harness.run();
-            assert_eq!(harness.state().screen(), Screen::Home);
+            assert_eq!(harness.state().route(), &Route::Home);
         }
     }
 }

@@ -1,8 +1,8 @@
 //! The validated content the app runs on: every topic has every language and every
 //! section, and every citation resolves to a source of the topic.
 
-
 pub use super::raw::{Block, Certainty, Grade, Item, Review, Source, Step, TimelineStep, Unit};
+use crate::i18n::msg;
 use crate::lang::{Language, PerLang};
 use crate::screening::Screening;
 
@@ -121,16 +121,16 @@ impl SectionId {
     /// The Fluent id of the section's heading.
     pub fn string_id(self) -> &'static str {
         match self {
-            SectionId::WhatItIs => "section-what-it-is",
-            SectionId::HowItWorks => "section-how-it-works",
-            SectionId::UsedFor => "section-used-for",
-            SectionId::WhatToExpect => "section-what-to-expect",
-            SectionId::SideEffects => "section-side-effects",
-            SectionId::Aftercare => "section-aftercare",
-            SectionId::Evidence => "section-evidence",
-            SectionId::WhoShouldNot => "section-who-should-not",
-            SectionId::Questions => "section-questions",
-            SectionId::Sources => "section-sources",
+            SectionId::WhatItIs => msg::SECTION_WHAT_IT_IS,
+            SectionId::HowItWorks => msg::SECTION_HOW_IT_WORKS,
+            SectionId::UsedFor => msg::SECTION_USED_FOR,
+            SectionId::WhatToExpect => msg::SECTION_WHAT_TO_EXPECT,
+            SectionId::SideEffects => msg::SECTION_SIDE_EFFECTS,
+            SectionId::Aftercare => msg::SECTION_AFTERCARE,
+            SectionId::Evidence => msg::SECTION_EVIDENCE,
+            SectionId::WhoShouldNot => msg::SECTION_WHO_SHOULD_NOT,
+            SectionId::Questions => msg::SECTION_QUESTIONS,
+            SectionId::Sources => msg::SECTION_SOURCES,
         }
     }
 
@@ -163,10 +163,10 @@ pub enum SideEffectLevel {
 impl SideEffectLevel {
     pub fn string_id(self) -> &'static str {
         match self {
-            SideEffectLevel::Common => "side-effects-common",
-            SideEffectLevel::Rare => "side-effects-rare",
-            SideEffectLevel::Serious => "side-effects-serious",
-            SideEffectLevel::Urgent => "side-effects-urgent",
+            SideEffectLevel::Common => msg::SIDE_EFFECTS_COMMON,
+            SideEffectLevel::Rare => msg::SIDE_EFFECTS_RARE,
+            SideEffectLevel::Serious => msg::SIDE_EFFECTS_SERIOUS,
+            SideEffectLevel::Urgent => msg::SIDE_EFFECTS_URGENT,
         }
     }
 }

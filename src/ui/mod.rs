@@ -1,9 +1,13 @@
 //! Screens, widgets and design tokens. Text goes through [`crate::text`]; egui draws
 //! everything else.
 
+mod ext;
 pub mod screens;
 pub mod theme;
+pub mod top_bar;
 pub mod widgets;
+
+pub use ext::{TextEngine, UiExt};
 
 use egui::{Align, InnerResponse, Layout, Ui, vec2};
 
@@ -11,7 +15,7 @@ use egui::{Align, InnerResponse, Layout, Ui, vec2};
 /// right) when the UI language is right-to-left.
 pub fn row<R>(ui: &mut Ui, rtl: bool, add_contents: impl FnOnce(&mut Ui) -> R) -> InnerResponse<R> {
     // Starting at the height of a touch target keeps text vertically centred on buttons.
-    let height = crate::ui::theme::Tokens::get(ui.ctx()).touch_target;
+    let height = ui.tokens().touch_target;
     row_of_height(ui, rtl, height, add_contents)
 }
 

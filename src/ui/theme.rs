@@ -1,5 +1,7 @@
 //! Design tokens: every colour, size and spacing the screens use, in one place.
-//! Kiosk mode will be a second, larger set.
+//! Kiosk mode is a second, larger set.
+
+use std::sync::Arc;
 
 use egui::{Color32, Context, Id, Vec2, vec2};
 
@@ -94,10 +96,12 @@ impl Tokens {
         }
     }
 
-    /// The tokens in force for `ctx` (the standard set unless others were installed).
-    pub fn get(ctx: &Context) -> Tokens {
-        ctx.data(|d| d.get_temp::<Tokens>(Id::NULL))
-            .unwrap_or_else(Tokens::standard)
+    /// The tokens in force for `ctx` (the standard set unless others were
+    /// installed), shared rather than copied; widgets reach them with
+    /// [`crate::ui::UiExt::tokens`].
+    pub fn get(ctx: &Context) -> Arc<Tokens> {
+        ctx.data(|d| d.get_temp::<Arc<Tokens>>(Id::NULL))
+            .unwrap_or_else(|| Arc::new(Tokens::standard()))
     }
 
     /// Makes `self` the tokens every widget of `ctx` reads, and styles egui's own
@@ -111,6 +115,6 @@ impl Tokens {
             style.spacing.item_spacing = vec2(10.0, 8.0);
             style.spacing.scroll.bar_width = 10.0;
         });
-        ctx.data_mut(|d| d.insert_temp(Id::NULL, self));
+        ctx.data_mut(|d| d.insert_temp(Id::NULL, Arc::new(self)));
     }
 }

@@ -1,20 +1,21 @@
 //! The home screen: every treatment with its one-line summary.
 
+use crate::i18n::msg;
+use crate::ui::UiExt;
 use egui::Ui;
 
 use super::Context;
-use crate::command::Command;
-use crate::ui::theme::Tokens;
+use crate::app::Command;
 use crate::ui::widgets::{Heading, Notice, Paragraph, TopicCard};
 
 pub fn show(ui: &mut Ui, cx: &mut Context<'_>) {
-    let tokens = Tokens::get(ui.ctx());
+    let tokens = ui.tokens();
     let lang = cx.lang;
     super::content_errors(ui, cx);
-    ui.add(Heading::new(&cx.strings.get(lang, "home-title"), lang));
-    ui.add(Paragraph::new(&cx.strings.get(lang, "home-intro"), lang).color(tokens.muted_text));
+    ui.add(Heading::new(&cx.strings.get(lang, msg::HOME_TITLE), lang));
+    ui.add(Paragraph::new(&cx.strings.get(lang, msg::HOME_INTRO), lang).color(tokens.muted_text));
     ui.add_space(tokens.gap / 2.0);
-    ui.add(Notice::new(&cx.strings.get(lang, "not-reviewed"), lang));
+    ui.add(Notice::new(&cx.strings.get(lang, msg::NOT_REVIEWED), lang));
     ui.add_space(tokens.gap / 2.0);
     for topic in cx.library.topics() {
         let text = topic.text(lang);

@@ -2,17 +2,62 @@
 //! languages), the language choice, and the overlays: "are you still there?", the
 //! staff PIN pad and the staff menu. Overlays for staff are in the staff language.
 
+use crate::ui::UiExt;
 use egui::{Color32, Context as EguiContext, Id, Modal, Role, Sense, Ui, WidgetInfo, vec2};
 
-use crate::command::{Command, KioskCommand};
-use crate::i18n::Strings;
+use crate::app::{Command, KioskCommand};
+use crate::i18n::{Strings, msg};
+use crate::kiosk::{KioskState, Overlay, PinStatus};
 use crate::lang::Language;
-use crate::text::TextSystem;
 use crate::ui::theme::Tokens;
 use crate::ui::widgets::{Button, Heading, Paragraph};
 
 /// Seconds each language's "tap to start" stays on the attract screen.
 pub const CYCLE_SECONDS: f64 = 3.0;
+
+/// Seconds until the attract screen next changes language.
+pub fn until_next_language(now: f64) -> f64 {
+    CYCLE_SECONDS - now.rem_euclid(CYCLE_SECONDS)
+}
+
+/// What the kiosk overlays need to know.
+pub struct Overlays<'a> {
+    pub kiosk: &'a KioskState,
+    pub strings: &'a Strings,
+    /// The patient's language ("are you still there?").
+    pub patient: Language,
+    /// The staff language (PIN pad and staff menu).
+    pub staff: Language,
+    /// Seconds left on "are you still there?", when it shows.
+    pub still_there: Option<u32>,
+    pub now: f64,
+}
+
+/// The overlay kiosk mode has open, if any: the staff PIN pad or menu (in the
+/// staff language), or "are you still there?" (in the patient's).
+pub fn overlays(ctx: &EguiContext, o: &Overlays<'_>, commands: &mut Vec<Command>) {
+    let (kiosk, strings, staff) = (o.kiosk, o.strings, o.staff);
+    match kiosk.overlay() {
+        Overlay::PinPad => {
+            let message = kiosk.pin_status(o.now).map(|status| match status {
+                PinStatus::Locked { seconds } => {
+                    strings.counted(staff, msg::PIN_LOCKED, seconds, seconds)
+                }
+                PinStatus::Wrong { tries_left } => {
+                    strings.counted(staff, msg::PIN_WRONG, tries_left, tries_left)
+                }
+            });
+            let entered = kiosk.entered_digits();
+            pin_pad(ctx, strings, staff, entered, message.as_deref(), commands);
+        }
+        Overlay::StaffMenu => staff_menu(ctx, strings, staff, commands),
+        Overlay::None => {
+            if let Some(seconds) = o.still_there {
+                still_there(ctx, strings, o.patient, seconds, commands);
+            }
+        }
+    }
+}
 
 /// The language the attract screen shows at `now`.
 pub fn attract_language(languages: &[Language], now: f64) -> Language {
@@ -29,15 +74,17 @@ pub fn attract(
     now: f64,
     commands: &mut Vec<Command>,
 ) {
-    let tokens = Tokens::get(ui.ctx());
+    let tokens = ui.tokens();
     let lang = attract_language(languages, now);
-    let label = strings.get(lang, "tap-to-start");
+    let label = strings.get(lang, msg::TAP_TO_START);
     let rect = ui.available_rect_before_wrap();
     let response = ui.allocate_rect(rect, Sense::click());
     let ppp = ui.ctx().pixels_per_point();
     let painter = ui.painter();
     painter.rect_filled(rect, 0.0, tokens.accent);
-    TextSystem::with(&ui.ctx().clone(), |system| {
+    {
+        let engine = ui.text_engine();
+        let system = &mut *engine.lock();
         let big = crate::text::TextStyle::bold(tokens.heading.size * 1.6);
         let max = rect.width() * 0.8;
         let name = system.layout_fit(clinic_name, Language::English, tokens.title, max, ppp);
@@ -55,7 +102,7 @@ pub fn attract(
             tokens.on_accent.gamma_multiply(0.8),
         );
         system.paint(painter, center - main.size() / 2.0, &main, tokens.on_accent);
-    });
+    };
     let enabled = ui.is_enabled();
     response.widget_info(|| WidgetInfo::labeled(Role::Button, enabled, &label));
     if response.clicked() {
@@ -70,11 +117,11 @@ pub fn language_choice(
     languages: &[Language],
     commands: &mut Vec<Command>,
 ) {
-    let tokens = Tokens::get(ui.ctx());
+    let tokens = ui.tokens();
     // Each language's own line, centred, so none looks like the main one.
     ui.vertical_centered(|ui| {
         for &lang in languages {
-            let text = strings.get(lang, "choose-language");
+            let text = strings.get(lang, msg::CHOOSE_LANGUAGE);
             ui.add(
                 Paragraph::new(&text, lang)
                     .style(tokens.title)
@@ -110,20 +157,23 @@ pub fn still_there(
     seconds_left: u32,
     commands: &mut Vec<Command>,
 ) {
-    let tokens = Tokens::get(ctx);
+    let tokens = ctx.tokens();
     Modal::new(Id::unique("still-there"))
         .frame(modal_frame(&tokens))
         .backdrop_color(Color32::from_black_alpha(120))
         .show(ctx, |ui| {
             ui.set_width(560.0_f32.min(ctx.content_rect().width() * 0.8));
-            ui.add(Heading::new(&strings.get(lang, "still-there-title"), lang));
+            ui.add(Heading::new(
+                &strings.get(lang, msg::STILL_THERE_TITLE),
+                lang,
+            ));
             ui.add(Paragraph::new(
-                &strings.counted(lang, "still-there-body", seconds_left, seconds_left),
+                &strings.counted(lang, msg::STILL_THERE_BODY, seconds_left, seconds_left),
                 lang,
             ));
             ui.add_space(tokens.gap);
             let width = ui.available_width();
-            let label = strings.get(lang, "continue");
+            let label = strings.get(lang, msg::CONTINUE);
             let button = Button::new(&label, lang)
                 .selected(true)
                 .min_size(vec2(width, tokens.touch_target));
@@ -142,13 +192,13 @@ pub fn pin_pad(
     message: Option<&str>,
     commands: &mut Vec<Command>,
 ) {
-    let tokens = Tokens::get(ctx);
+    let tokens = ctx.tokens();
     Modal::new(Id::unique("pin-pad"))
         .frame(modal_frame(&tokens))
         .backdrop_color(Color32::from_black_alpha(160))
         .show(ctx, |ui| {
             ui.set_width(3.0 * (tokens.touch_target * 1.4) + 2.0 * tokens.gap);
-            ui.add(Heading::new(&strings.get(lang, "pin-title"), lang));
+            ui.add(Heading::new(&strings.get(lang, msg::PIN_TITLE), lang));
             let dots = "•".repeat(entered);
             ui.add(
                 Paragraph::new(if dots.is_empty() { " " } else { &dots }, Language::English)
@@ -175,7 +225,7 @@ pub fn pin_pad(
             }
             ui.horizontal(|ui| {
                 if ui
-                    .add(Button::new(&strings.get(lang, "pin-delete"), lang).min_size(key))
+                    .add(Button::new(&strings.get(lang, msg::PIN_DELETE), lang).min_size(key))
                     .clicked()
                 {
                     commands.push(Command::Kiosk(KioskCommand::PinDelete));
@@ -188,7 +238,7 @@ pub fn pin_pad(
                 }
                 if ui
                     .add(
-                        Button::new(&strings.get(lang, "pin-ok"), lang)
+                        Button::new(&strings.get(lang, msg::PIN_OK), lang)
                             .selected(true)
                             .min_size(key),
                     )
@@ -199,7 +249,7 @@ pub fn pin_pad(
             });
             ui.add_space(tokens.gap / 2.0);
             if ui
-                .add(Button::new(&strings.get(lang, "pin-cancel"), lang))
+                .add(Button::new(&strings.get(lang, msg::PIN_CANCEL), lang))
                 .clicked()
             {
                 commands.push(Command::Kiosk(KioskCommand::CloseOverlay));
@@ -214,20 +264,23 @@ pub fn staff_menu(
     lang: Language,
     commands: &mut Vec<Command>,
 ) {
-    let tokens = Tokens::get(ctx);
+    let tokens = ctx.tokens();
     Modal::new(Id::unique("staff-menu"))
         .frame(modal_frame(&tokens))
         .backdrop_color(Color32::from_black_alpha(160))
         .show(ctx, |ui| {
             ui.set_width(520.0_f32.min(ctx.content_rect().width() * 0.8));
-            ui.add(Heading::new(&strings.get(lang, "staff-menu-title"), lang));
+            ui.add(Heading::new(
+                &strings.get(lang, msg::STAFF_MENU_TITLE),
+                lang,
+            ));
             ui.add_space(tokens.gap / 2.0);
             let width = ui.available_width();
             let items = [
-                ("patient-summary", KioskCommand::PatientSummary),
-                ("staff-mode", KioskCommand::StaffMode),
-                ("leave-kiosk", KioskCommand::Leave),
-                ("pin-cancel", KioskCommand::CloseOverlay),
+                (msg::PATIENT_SUMMARY, KioskCommand::PatientSummary),
+                (msg::STAFF_MODE, KioskCommand::StaffMode),
+                (msg::LEAVE_KIOSK, KioskCommand::Leave),
+                (msg::PIN_CANCEL, KioskCommand::CloseOverlay),
             ];
             for (id, command) in items {
                 let label = strings.get(lang, id);

@@ -1,4 +1,4 @@
-//! One file per screen.
+//! One file per screen, and [`show`], which draws the one the route names.
 
 pub mod home;
 pub mod kiosk;
@@ -6,37 +6,17 @@ pub mod screening;
 pub mod scripts;
 pub mod topic;
 
-use egui::Ui;
+use crate::i18n::msg;
+use crate::ui::UiExt;
+use egui::{CentralPanel, Frame, Margin, Panel, ScrollArea, Ui};
 
-use crate::command::Command;
+use crate::app::{AppState, Command, Route, ScreeningStep};
 use crate::content::{ContentError, Library};
 use crate::i18n::Strings;
 use crate::lang::Language;
-use crate::ui::theme::Tokens;
+use crate::samples::Samples;
+use crate::ui::top_bar::TopBar;
 use crate::ui::widgets::{Button, Notice, Paragraph};
-
-/// The screens of the app.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Screen {
-    /// The list of treatments.
-    Home,
-    /// The open treatment's page.
-    Topic,
-    /// Choose the treatments to screen for.
-    ScreeningPick,
-    /// One screening question (or the review list once all are passed).
-    ScreeningQuestion,
-    /// The answers, each changeable.
-    ScreeningReview,
-    /// The verdict per treatment.
-    ScreeningResult,
-    /// Sample text in each script, for checking the text engine by eye.
-    Scripts,
-    /// Kiosk: "tap to start".
-    Attract,
-    /// Kiosk: choose a language.
-    LanguageChoice,
-}
 
 /// What every screen reads, and where it leaves its commands.
 pub struct Context<'a> {
@@ -46,6 +26,8 @@ pub struct Context<'a> {
     pub staff_lang: Language,
     pub library: &'a Library,
     pub strings: &'a Strings,
+    /// The languages the patient may choose.
+    pub languages: &'a [Language],
     /// Problems with a clinic's content folder, shown to staff.
     pub content_errors: &'a [ContentError],
     pub commands: &'a mut Vec<Command>,
@@ -56,7 +38,7 @@ fn content_errors(ui: &mut Ui, cx: &Context<'_>) {
     if cx.content_errors.is_empty() {
         return;
     }
-    let title = cx.strings.get(cx.lang, "content-errors-title");
+    let title = cx.strings.get(cx.lang, msg::CONTENT_ERRORS_TITLE);
     let details: Vec<String> = cx.content_errors.iter().map(|e| e.to_string()).collect();
     ui.add(Notice::new(&title, cx.lang));
     // The messages name files, lines and fields: they are for whoever maintains
@@ -65,14 +47,14 @@ fn content_errors(ui: &mut Ui, cx: &Context<'_>) {
         details.iter().map(String::as_str).collect(),
         Language::English,
     ));
-    ui.add_space(crate::ui::theme::Tokens::get(ui.ctx()).gap);
+    ui.add_space(ui.tokens().gap);
 }
 
 /// The staff language picker of the side-by-side views.
 fn staff_language_row(ui: &mut Ui, cx: &mut Context<'_>) {
     let lang = cx.lang;
-    let tokens = Tokens::get(ui.ctx());
-    let prefix = cx.strings.get(lang, "staff-language");
+    let tokens = ui.tokens();
+    let prefix = cx.strings.get(lang, msg::STAFF_LANGUAGE);
     crate::ui::row(ui, lang.is_rtl(), |ui| {
         ui.add(Paragraph::new(&prefix, lang).color(tokens.muted_text).fit());
         for choice in Language::ALL {
@@ -101,4 +83,74 @@ fn side_by_side(ui: &mut Ui, cx: &Context<'_>, mut column: impl FnMut(&mut Ui, L
             column(ui, lang);
         }
     });
+}
+
+/// Draws the screen `state.route` names (everything below the top bar).
+pub fn show(ui: &mut Ui, cx: &mut Context<'_>, state: &AppState, samples: &Samples) {
+    let session = &state.session;
+    match &state.route {
+        Route::Home => home::show(ui, cx),
+        Route::Topic { id, section } => match cx.library.topic(id) {
+            Some(topic) => {
+                let view = topic::TopicView {
+                    section: *section,
+                    side_by_side: state.side_by_side,
+                };
+                topic::show(ui, cx, topic, view);
+            }
+            None => home::show(ui, cx),
+        },
+        Route::Screening(ScreeningStep::Pick) => screening::pick(ui, cx, session),
+        Route::Screening(ScreeningStep::Questions) => screening::question(ui, cx, session),
+        Route::Screening(ScreeningStep::Result) => {
+            screening::result(ui, cx, session, state.side_by_side)
+        }
+        Route::Scripts => scripts::show(ui, state.language, samples, cx.strings),
+        Route::LanguageChoice | Route::Attract => {
+            kiosk::language_choice(ui, cx.strings, cx.languages, cx.commands)
+        }
+    }
+}
+
+/// The whole window below the title bar: the top bar, if any, and the screen in a
+/// centred column no wider than comfortable reading allows (two of them side by
+/// side), scrolling.
+pub fn page(
+    ui: &mut Ui,
+    bar: Option<&TopBar<'_>>,
+    cx: &mut Context<'_>,
+    state: &AppState,
+    samples: &Samples,
+) {
+    let tokens = ui.tokens();
+    if let Some(bar) = bar {
+        let margin = Margin::symmetric(tokens.page_margin as i8, 10);
+        Panel::top("top-bar")
+            .frame(Frame::new().fill(tokens.surface).inner_margin(margin))
+            .show(ui, |ui| bar.show(ui, cx.commands));
+    }
+    let max = if state.shows_side_by_side() {
+        2.0 * tokens.max_text_width
+    } else {
+        tokens.max_text_width
+    };
+    CentralPanel::default_margins()
+        .frame(Frame::new().fill(tokens.background))
+        .show(ui, |ui| {
+            ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+                let column = (ui.available_width() - 2.0 * tokens.page_margin)
+                    .min(max)
+                    .max(1.0);
+                let side = ((ui.available_width() - column) / 2.0).max(0.0);
+                ui.horizontal_top(|ui| {
+                    ui.add_space(side);
+                    ui.vertical(|ui| {
+                        ui.set_width(column);
+                        ui.add_space(tokens.page_margin);
+                        show(ui, cx, state, samples);
+                        ui.add_space(tokens.page_margin);
+                    });
+                });
+            });
+        });
 }

@@ -2,10 +2,12 @@
 //! the answers, see the result per treatment. Staff can show the result side by
 //! side in their own language, with every answer given.
 
+use crate::i18n::msg;
+use crate::ui::UiExt;
 use egui::{Color32, CornerRadius, Frame, Margin, Stroke, Ui, vec2};
 
 use super::Context;
-use crate::command::Command;
+use crate::app::Command;
 use crate::lang::Language;
 use crate::report::finding_text;
 use crate::screening::{Answer, Outcome, Session, Verdict};
@@ -14,24 +16,24 @@ use crate::ui::widgets::{BulletList, Button, Heading, Paragraph};
 
 fn answer_label(cx: &Context<'_>, lang: Language, answer: Option<Answer>) -> String {
     let id = match answer {
-        Some(Answer::Yes) => "answer-yes",
-        Some(Answer::No) => "answer-no",
-        Some(Answer::NotSure) => "answer-not-sure",
-        None => "not-answered",
+        Some(Answer::Yes) => msg::ANSWER_YES,
+        Some(Answer::No) => msg::ANSWER_NO,
+        Some(Answer::NotSure) => msg::ANSWER_NOT_SURE,
+        None => msg::NOT_ANSWERED,
     };
     cx.strings.get(lang, id)
 }
 
 /// Choose the treatments to screen for.
 pub fn pick(ui: &mut Ui, cx: &mut Context<'_>, session: &Session) {
-    let tokens = Tokens::get(ui.ctx());
+    let tokens = ui.tokens();
     let lang = cx.lang;
     ui.add(Heading::new(
-        &cx.strings.get(lang, "screening-pick-title"),
+        &cx.strings.get(lang, msg::SCREENING_PICK_TITLE),
         lang,
     ));
     ui.add(
-        Paragraph::new(&cx.strings.get(lang, "screening-pick-intro"), lang)
+        Paragraph::new(&cx.strings.get(lang, msg::SCREENING_PICK_INTRO), lang)
             .color(tokens.muted_text),
     );
     ui.add_space(tokens.gap);
@@ -50,7 +52,7 @@ pub fn pick(ui: &mut Ui, cx: &mut Context<'_>, session: &Session) {
         ui.add_space(tokens.gap / 2.0);
     }
     ui.add_space(tokens.gap);
-    let start = cx.strings.get(lang, "screening-start");
+    let start = cx.strings.get(lang, msg::SCREENING_START);
     let enabled = !session.treatments.is_empty();
     crate::ui::row(ui, lang.is_rtl(), |ui| {
         if ui
@@ -64,7 +66,7 @@ pub fn pick(ui: &mut Ui, cx: &mut Context<'_>, session: &Session) {
 
 /// One question, with big answer buttons and the progress.
 pub fn question(ui: &mut Ui, cx: &mut Context<'_>, session: &Session) {
-    let tokens = Tokens::get(ui.ctx());
+    let tokens = ui.tokens();
     let lang = cx.lang;
     let screening = cx.library.screening();
     let questions = session.questions(screening);
@@ -76,7 +78,7 @@ pub fn question(ui: &mut Ui, cx: &mut Context<'_>, session: &Session) {
 
     crate::ui::row(ui, lang.is_rtl(), |ui| {
         if ui
-            .add(Button::new(&cx.strings.get(lang, "back"), lang))
+            .add(Button::new(&cx.strings.get(lang, msg::BACK), lang))
             .clicked()
         {
             cx.commands.push(Command::ScreeningBack);
@@ -88,7 +90,7 @@ pub fn question(ui: &mut Ui, cx: &mut Context<'_>, session: &Session) {
     args.set("total", cx.strings.number(lang, total));
     ui.add(
         Paragraph::new(
-            &cx.strings.format(lang, "question-progress", Some(&args)),
+            &cx.strings.format(lang, msg::QUESTION_PROGRESS, Some(&args)),
             lang,
         )
         .color(tokens.muted_text),
@@ -96,7 +98,7 @@ pub fn question(ui: &mut Ui, cx: &mut Context<'_>, session: &Session) {
     let left = total - n + 1;
     ui.add(
         Paragraph::new(
-            &cx.strings.counted(lang, "questions-left", left, left),
+            &cx.strings.counted(lang, msg::QUESTIONS_LEFT, left, left),
             lang,
         )
         .style(tokens.small)
@@ -135,13 +137,13 @@ fn progress_bar(ui: &mut Ui, tokens: &Tokens, fraction: f32, rtl: bool) {
 
 /// Every question with its answer, each changeable, before the result.
 pub fn review(ui: &mut Ui, cx: &mut Context<'_>, session: &Session) {
-    let tokens = Tokens::get(ui.ctx());
+    let tokens = ui.tokens();
     let lang = cx.lang;
     let screening = cx.library.screening();
-    ui.add(Heading::new(&cx.strings.get(lang, "review-title"), lang));
-    ui.add(Paragraph::new(&cx.strings.get(lang, "review-intro"), lang).color(tokens.muted_text));
+    ui.add(Heading::new(&cx.strings.get(lang, msg::REVIEW_TITLE), lang));
+    ui.add(Paragraph::new(&cx.strings.get(lang, msg::REVIEW_INTRO), lang).color(tokens.muted_text));
     ui.add_space(tokens.gap);
-    let change = cx.strings.get(lang, "review-change");
+    let change = cx.strings.get(lang, msg::REVIEW_CHANGE);
     for (i, q) in session.questions(screening).into_iter().enumerate() {
         let text = q.text.get(lang);
         ui.add(Paragraph::new(text, lang));
@@ -164,7 +166,7 @@ pub fn review(ui: &mut Ui, cx: &mut Context<'_>, session: &Session) {
     ui.add_space(tokens.gap);
     crate::ui::row(ui, lang.is_rtl(), |ui| {
         if ui
-            .add(Button::new(&cx.strings.get(lang, "see-result"), lang).selected(true))
+            .add(Button::new(&cx.strings.get(lang, msg::SEE_RESULT), lang).selected(true))
             .clicked()
         {
             cx.commands.push(Command::ShowResult);
@@ -174,27 +176,30 @@ pub fn review(ui: &mut Ui, cx: &mut Context<'_>, session: &Session) {
 
 /// The verdict per treatment; side by side with the staff language on request.
 pub fn result(ui: &mut Ui, cx: &mut Context<'_>, session: &Session, side_by_side: bool) {
-    let tokens = Tokens::get(ui.ctx());
+    let tokens = ui.tokens();
     let lang = cx.lang;
     let rtl = lang.is_rtl();
     crate::ui::row(ui, rtl, |ui| {
         if ui
-            .add(Button::new(&cx.strings.get(lang, "back-to-answers"), lang))
+            .add(Button::new(
+                &cx.strings.get(lang, msg::BACK_TO_ANSWERS),
+                lang,
+            ))
             .clicked()
         {
             cx.commands.push(Command::ReviewAnswers);
         }
         crate::ui::row_end(ui, rtl, |ui| {
             if ui
-                .add(Button::new(&cx.strings.get(lang, "start-again"), lang))
+                .add(Button::new(&cx.strings.get(lang, msg::START_AGAIN), lang))
                 .clicked()
             {
                 cx.commands.push(Command::FinishScreening);
             }
             let (label, next) = if side_by_side {
-                ("single-view", false)
+                (msg::SINGLE_VIEW, false)
             } else {
-                ("side-by-side", true)
+                (msg::SIDE_BY_SIDE, true)
             };
             if ui
                 .add(Button::new(&cx.strings.get(lang, label), lang))
@@ -218,17 +223,17 @@ pub fn result(ui: &mut Ui, cx: &mut Context<'_>, session: &Session, side_by_side
 fn verdict_style(verdict: Verdict) -> (&'static str, Color32, Color32) {
     match verdict {
         Verdict::DoNotTreat => (
-            "verdict-do-not-treat",
+            msg::VERDICT_DO_NOT_TREAT,
             Color32::from_rgb(0xFD, 0xE8, 0xE8),
             Color32::from_rgb(0x9B, 0x1C, 0x1C),
         ),
         Verdict::Discuss => (
-            "verdict-discuss",
+            msg::VERDICT_DISCUSS,
             Color32::from_rgb(0xFF, 0xF4, 0xD6),
             Color32::from_rgb(0x6B, 0x4A, 0x00),
         ),
         Verdict::NoConcerns => (
-            "verdict-no-concerns",
+            msg::VERDICT_NO_CONCERNS,
             Color32::from_rgb(0xE6, 0xF2, 0xF1),
             Color32::from_rgb(0x0F, 0x5E, 0x5A),
         ),
@@ -242,10 +247,10 @@ fn result_column(
     lang: Language,
     with_answers: bool,
 ) {
-    let tokens = Tokens::get(ui.ctx());
+    let tokens = ui.tokens();
     let screening = cx.library.screening();
-    ui.add(Heading::new(&cx.strings.get(lang, "result-title"), lang));
-    ui.add(Paragraph::new(&cx.strings.get(lang, "result-note"), lang).color(tokens.muted_text));
+    ui.add(Heading::new(&cx.strings.get(lang, msg::RESULT_TITLE), lang));
+    ui.add(Paragraph::new(&cx.strings.get(lang, msg::RESULT_NOTE), lang).color(tokens.muted_text));
     ui.add_space(tokens.gap);
     for outcome in session.outcomes(screening) {
         outcome_card(ui, cx, &outcome, lang);
@@ -253,7 +258,7 @@ fn result_column(
     }
     if with_answers {
         ui.add_space(tokens.gap);
-        ui.add(Paragraph::new(&cx.strings.get(lang, "answers-given"), lang).style(tokens.title));
+        ui.add(Paragraph::new(&cx.strings.get(lang, msg::ANSWERS_GIVEN), lang).style(tokens.title));
         let lines: Vec<String> = session
             .questions(screening)
             .iter()
@@ -267,7 +272,7 @@ fn result_column(
 }
 
 fn outcome_card(ui: &mut Ui, cx: &Context<'_>, outcome: &Outcome<'_>, lang: Language) {
-    let tokens = Tokens::get(ui.ctx());
+    let tokens = ui.tokens();
     let screening = cx.library.screening();
     let (verdict_id, fill, ink) = verdict_style(outcome.verdict);
     let title = cx.library.topic(outcome.treatment).map_or_else(
@@ -298,7 +303,7 @@ fn outcome_card(ui: &mut Ui, cx: &Context<'_>, outcome: &Outcome<'_>, lang: Lang
             if !outcome.unanswered.is_empty() {
                 let n = outcome.unanswered.len() as u32;
                 ui.add(Paragraph::new(
-                    &cx.strings.counted(lang, "result-unanswered", n, n),
+                    &cx.strings.counted(lang, msg::RESULT_UNANSWERED, n, n),
                     lang,
                 ));
             }

@@ -2,15 +2,16 @@
 //! as a picture, and its sources. Side by side, the patient's language stands next
 //! to the staff member's, section by section.
 
+use crate::i18n::msg;
+use crate::ui::UiExt;
 use egui::Ui;
 
 use super::Context;
-use crate::command::Command;
+use crate::app::{Command, Route};
 use crate::content::model::{Block, Grade, Topic};
 use crate::content::{Origin, SectionId};
 use crate::i18n::localize_digits;
 use crate::lang::Language;
-use crate::ui::theme::Tokens;
 use crate::ui::widgets::{BulletList, Button, Heading, Notice, Paragraph, Timeline};
 
 /// What the topic page shows.
@@ -21,7 +22,7 @@ pub struct TopicView {
 }
 
 pub fn show(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, view: TopicView) {
-    let tokens = Tokens::get(ui.ctx());
+    let tokens = ui.tokens();
     let lang = cx.lang;
     let rtl = lang.is_rtl();
     let strings = cx.strings;
@@ -29,16 +30,16 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, view: TopicView) {
 
     crate::ui::row(ui, rtl, |ui| {
         if ui
-            .add(Button::new(&strings.get(lang, "back"), lang))
+            .add(Button::new(&strings.get(lang, msg::BACK), lang))
             .clicked()
         {
-            cx.commands.push(Command::Show(super::Screen::Home));
+            cx.commands.push(Command::Go(Route::Home));
         }
         crate::ui::row_end(ui, rtl, |ui| {
             let (label, next) = if view.side_by_side {
-                ("single-view", false)
+                (msg::SINGLE_VIEW, false)
             } else {
-                ("side-by-side", true)
+                (msg::SIDE_BY_SIDE, true)
             };
             if ui
                 .add(Button::new(&strings.get(lang, label), lang))
@@ -51,7 +52,7 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, view: TopicView) {
     ui.add_space(tokens.gap / 2.0);
     if cx.library.screening().rules(&topic.id).is_some() {
         crate::ui::row(ui, rtl, |ui| {
-            let label = strings.get(lang, "screening-from-topic");
+            let label = strings.get(lang, msg::SCREENING_FROM_TOPIC);
             if ui.add(Button::new(&label, lang)).clicked() {
                 cx.commands.push(Command::ScreenTopic(topic.id.clone()));
             }
@@ -99,31 +100,28 @@ fn language_column(
     lang: Language,
     section: SectionId,
 ) {
-    let tokens = Tokens::get(ui.ctx());
+    let tokens = ui.tokens();
     let strings = cx.strings;
     let text = topic.text(lang);
     ui.add(Heading::new(&text.title, lang));
     let review = match &text.meta.reviewed {
-        None => strings.get(lang, "not-reviewed"),
+        None => strings.get(lang, msg::NOT_REVIEWED),
         Some(review) => {
             let mut args = fluent_bundle::FluentArgs::new();
             args.set("reviewer", review.reviewer.clone());
             args.set("date", review.date.clone());
-            strings.format(lang, "reviewed-by", Some(&args))
+            strings.format(lang, msg::REVIEWED_BY, Some(&args))
         }
     };
     ui.add(Notice::new(&review, lang));
     let version = strings.number(lang, text.meta.version);
     let origin = match text.meta.origin {
-        Origin::Original => strings.with_arg(lang, "origin-original", "version", version),
+        Origin::Original => strings.with_arg(lang, msg::ORIGIN_ORIGINAL, "version", version),
         Origin::TranslatedFrom(from) => {
             let mut args = fluent_bundle::FluentArgs::new();
-            args.set(
-                "language",
-                strings.get(lang, &format!("lang-{}", from.code())),
-            );
+            args.set("language", strings.get(lang, msg::language(from)));
             args.set("version", version);
-            strings.format(lang, "origin-translated", Some(&args))
+            strings.format(lang, msg::ORIGIN_TRANSLATED, Some(&args))
         }
     };
     ui.add(
@@ -211,7 +209,7 @@ pub fn source_line(lang: Language, index: usize, title: &str) -> String {
 }
 
 fn sources(ui: &mut Ui, cx: &Context<'_>, topic: &Topic, lang: Language) {
-    let tokens = Tokens::get(ui.ctx());
+    let tokens = ui.tokens();
     for (i, source) in topic.sources.iter().enumerate() {
         // Source titles are kept in the language they were published in (English).
         ui.add(Paragraph::new(
@@ -219,11 +217,11 @@ fn sources(ui: &mut Ui, cx: &Context<'_>, topic: &Topic, lang: Language) {
             Language::English,
         ));
         let grade = match source.grade {
-            Grade::Reg => "grade-reg",
-            Grade::Pro => "grade-pro",
-            Grade::Pr => "grade-pr",
-            Grade::Low => "grade-low",
-            Grade::Unsourced => "grade-unsourced",
+            Grade::Reg => msg::GRADE_REG,
+            Grade::Pro => msg::GRADE_PRO,
+            Grade::Pr => msg::GRADE_PR,
+            Grade::Low => msg::GRADE_LOW,
+            Grade::Unsourced => msg::GRADE_UNSOURCED,
         };
         ui.add(
             Paragraph::new(&cx.strings.get(lang, grade), lang)
@@ -237,7 +235,7 @@ fn sources(ui: &mut Ui, cx: &Context<'_>, topic: &Topic, lang: Language) {
                     .color(tokens.muted_text),
             ),
             None => ui.add(
-                Paragraph::new(&cx.strings.get(lang, "source-no-address"), lang)
+                Paragraph::new(&cx.strings.get(lang, msg::SOURCE_NO_ADDRESS), lang)
                     .style(tokens.small)
                     .color(tokens.muted_text),
             ),

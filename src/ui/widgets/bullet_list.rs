@@ -1,10 +1,9 @@
 //! A list with bullets, which sit on the right for right-to-left languages.
 
+use crate::ui::UiExt;
 use egui::{Color32, Response, Role, Sense, Ui, Widget, WidgetInfo, pos2, vec2};
 
 use crate::lang::Language;
-use crate::text::TextSystem;
-use crate::ui::theme::Tokens;
 
 /// One bullet per item; each item wraps within the space beside its bullet.
 pub struct BulletList<'a, S: AsRef<str>> {
@@ -31,7 +30,7 @@ impl<'a, S: AsRef<str>> BulletList<'a, S> {
 
 impl<S: AsRef<str>> Widget for BulletList<'_, S> {
     fn ui(self, ui: &mut Ui) -> Response {
-        let tokens = Tokens::get(ui.ctx());
+        let tokens = ui.tokens();
         let ppp = ui.ctx().pixels_per_point();
         let rtl = self.lang.is_rtl();
         ui.vertical(|ui| {
@@ -40,7 +39,9 @@ impl<S: AsRef<str>> Widget for BulletList<'_, S> {
                 let item = item.as_ref();
                 let full = ui.available_width().max(tokens.bullet_indent + 1.0);
                 let text_width = full - tokens.bullet_indent;
-                TextSystem::with(&ui.ctx().clone(), |system| {
+                {
+                    let engine = ui.text_engine();
+                    let system = &mut *engine.lock();
                     let layout = system.layout(item, self.lang, tokens.body, Some(text_width), ppp);
                     let (rect, response) =
                         ui.allocate_exact_size(vec2(full, layout.height), Sense::hover());
@@ -65,7 +66,7 @@ impl<S: AsRef<str>> Widget for BulletList<'_, S> {
                     }
                     let enabled = ui.is_enabled();
                     response.widget_info(|| WidgetInfo::labeled(Role::ListItem, enabled, item));
-                });
+                };
             }
         })
         .response

@@ -1,10 +1,9 @@
 //! A tappable button whose label goes through the text engine.
 
+use crate::ui::UiExt;
 use egui::{CornerRadius, Response, Role, Sense, Stroke, StrokeKind, Ui, Widget, WidgetInfo, vec2};
 
 use crate::lang::Language;
-use crate::text::TextSystem;
-use crate::ui::theme::Tokens;
 
 /// A button at least one touch target tall; `selected` draws it filled with the accent.
 pub struct Button<'a> {
@@ -48,10 +47,12 @@ impl<'a> Button<'a> {
 
 impl Widget for Button<'_> {
     fn ui(self, ui: &mut Ui) -> Response {
-        let tokens = Tokens::get(ui.ctx());
+        let tokens = ui.tokens();
         let ppp = ui.ctx().pixels_per_point();
         let padding = tokens.button_padding;
-        TextSystem::with(&ui.ctx().clone(), |system| {
+        {
+            let engine = ui.text_engine();
+            let system = &mut *engine.lock();
             // Wrap a long label rather than overflow, but never into a sliver: in a
             // crowded row the row itself must make room (see the top bar).
             let room = (ui.available_width() - 2.0 * padding.x).max(4.0 * tokens.touch_target);
@@ -89,6 +90,6 @@ impl Widget for Button<'_> {
             response
                 .widget_info(|| WidgetInfo::selected(Role::Button, enabled, self.selected, label));
             response
-        })
+        }
     }
 }

@@ -1,10 +1,10 @@
 //! A section heading in one language.
 
+use crate::ui::UiExt;
 use egui::{Response, Role, Ui, Widget};
 
 use super::text_block::{Width, text_block};
 use crate::lang::Language;
-use crate::ui::theme::Tokens;
 
 /// Bold heading text; screen readers announce it as a heading.
 pub struct Heading<'a> {
@@ -20,7 +20,7 @@ impl<'a> Heading<'a> {
 
 impl Widget for Heading<'_> {
     fn ui(self, ui: &mut Ui) -> Response {
-        let tokens = Tokens::get(ui.ctx());
+        let tokens = ui.tokens();
         text_block(
             ui,
             self.text,

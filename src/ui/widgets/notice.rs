@@ -1,10 +1,10 @@
 //! A tinted box with a line of text: for "not yet reviewed" and content errors.
 
+use crate::ui::UiExt;
 use egui::{CornerRadius, Frame, Margin, Response, Stroke, Ui, Widget};
 
 use super::Paragraph;
 use crate::lang::Language;
-use crate::ui::theme::Tokens;
 
 /// A warning box around one or more paragraphs.
 pub struct Notice<'a> {
@@ -28,7 +28,7 @@ impl<'a> Notice<'a> {
 
 impl Widget for Notice<'_> {
     fn ui(self, ui: &mut Ui) -> Response {
-        let tokens = Tokens::get(ui.ctx());
+        let tokens = ui.tokens();
         Frame::new()
             .fill(tokens.warning_fill)
             .stroke(Stroke::new(1.0, tokens.warning_text.gamma_multiply(0.4)))

@@ -1,11 +1,11 @@
 //! A paragraph of running text in one language.
 
+use crate::ui::UiExt;
 use egui::{Color32, Response, Role, Ui, Widget};
 
 use super::text_block::{Width, text_block};
 use crate::lang::Language;
 use crate::text::TextStyle;
-use crate::ui::theme::Tokens;
 
 /// Wrapping body text; right-aligned when the language is right-to-left.
 pub struct Paragraph<'a> {
@@ -48,7 +48,7 @@ impl<'a> Paragraph<'a> {
 
 impl Widget for Paragraph<'_> {
     fn ui(self, ui: &mut Ui) -> Response {
-        let tokens = Tokens::get(ui.ctx());
+        let tokens = ui.tokens();
         text_block(
             ui,
             self.text,

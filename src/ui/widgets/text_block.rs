@@ -1,10 +1,11 @@
 //! The shared core of every text widget: lay out with the text engine, allocate,
 //! paint, and report the plain string to screen readers and tests.
 
+use crate::ui::UiExt;
 use egui::{Color32, Response, Role, Sense, Ui, WidgetInfo};
 
 use crate::lang::Language;
-use crate::text::{TextStyle, TextSystem};
+use crate::text::TextStyle;
 
 /// How wide a block of text is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,7 +28,9 @@ pub fn text_block(
 ) -> Response {
     let available = ui.available_width().max(1.0);
     let ppp = ui.ctx().pixels_per_point();
-    TextSystem::with(&ui.ctx().clone(), |system| {
+    {
+        let engine = ui.text_engine();
+        let system = &mut *engine.lock();
         let layout = match width {
             Width::Fill => system.layout(text, lang, style, Some(available), ppp),
             Width::Fit => system.layout_fit(text, lang, style, available, ppp),
@@ -39,5 +42,5 @@ pub fn text_block(
         let enabled = ui.is_enabled();
         response.widget_info(|| WidgetInfo::labeled(role, enabled, text));
         response
-    })
+    }
 }

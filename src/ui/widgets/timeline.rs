@@ -3,6 +3,8 @@
 //! effect may last. Time runs in reading direction (right to left in Arabic).
 //! Below the picture, each step in words with how sure the sources are.
 
+use crate::i18n::msg;
+use crate::ui::UiExt;
 use egui::{
     Color32, Pos2, Rect, Response, Role, Sense, Stroke, Ui, Widget, WidgetInfo, pos2, vec2,
 };
@@ -27,29 +29,31 @@ fn days(unit: Unit, n: u32) -> f32 {
 pub fn step_text(strings: &Strings, lang: Language, step: &TimelineStep) -> String {
     let duration = || {
         let id = match step.unit {
-            Unit::Days | Unit::Count => "duration-days",
-            Unit::Weeks => "duration-weeks",
-            Unit::Months => "duration-months",
+            Unit::Days | Unit::Count => msg::DURATION_DAYS,
+            Unit::Weeks => msg::DURATION_WEEKS,
+            Unit::Months => msg::DURATION_MONTHS,
         };
         strings.counted(lang, id, step.min, step.max)
     };
     let text = match step.step {
-        Step::Sessions => strings.counted(lang, "timeline-sessions", step.min, step.max),
-        Step::Interval => strings.with_arg(lang, "timeline-interval", "duration", duration()),
-        Step::ResultsVisible => strings.with_arg(lang, "timeline-results", "duration", duration()),
-        Step::Lasts => strings.with_arg(lang, "timeline-lasts", "duration", duration()),
-        Step::Downtime if step.max == 0 => strings.get(lang, "timeline-no-downtime"),
-        Step::Downtime => strings.with_arg(lang, "timeline-downtime", "duration", duration()),
+        Step::Sessions => strings.counted(lang, msg::TIMELINE_SESSIONS, step.min, step.max),
+        Step::Interval => strings.with_arg(lang, msg::TIMELINE_INTERVAL, "duration", duration()),
+        Step::ResultsVisible => {
+            strings.with_arg(lang, msg::TIMELINE_RESULTS, "duration", duration())
+        }
+        Step::Lasts => strings.with_arg(lang, msg::TIMELINE_LASTS, "duration", duration()),
+        Step::Downtime if step.max == 0 => strings.get(lang, msg::TIMELINE_NO_DOWNTIME),
+        Step::Downtime => strings.with_arg(lang, msg::TIMELINE_DOWNTIME, "duration", duration()),
     };
     let note = match step.certainty {
         Certainty::Established => return text,
-        Certainty::Attributed => strings.get(lang, "certainty-attributed"),
-        Certainty::Varies => strings.get(lang, "certainty-varies"),
+        Certainty::Attributed => strings.get(lang, msg::CERTAINTY_ATTRIBUTED),
+        Certainty::Varies => strings.get(lang, msg::CERTAINTY_VARIES),
     };
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("text", text);
     args.set("note", note);
-    strings.format(lang, "with-note", Some(&args))
+    strings.format(lang, msg::WITH_NOTE, Some(&args))
 }
 
 /// The colour a step has in the picture and in its legend.
@@ -84,12 +88,12 @@ impl<'a> Timeline<'a> {
 
 impl Widget for Timeline<'_> {
     fn ui(self, ui: &mut Ui) -> Response {
-        let tokens = Tokens::get(ui.ctx());
+        let tokens = ui.tokens();
         let lang = self.lang;
-        let title = self.strings.get(lang, "timeline-title");
+        let title = self.strings.get(lang, msg::TIMELINE_TITLE);
         if self.steps.is_empty() {
             return ui.add(
-                Paragraph::new(&self.strings.get(lang, "timeline-none"), lang)
+                Paragraph::new(&self.strings.get(lang, msg::TIMELINE_NONE), lang)
                     .color(tokens.muted_text),
             );
         }

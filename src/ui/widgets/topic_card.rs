@@ -1,12 +1,11 @@
 //! A tappable card for one treatment: its title and one-line summary.
 
+use crate::ui::UiExt;
 use egui::{
     CornerRadius, Response, Role, Sense, Stroke, StrokeKind, Ui, Widget, WidgetInfo, pos2, vec2,
 };
 
 use crate::lang::Language;
-use crate::text::TextSystem;
-use crate::ui::theme::Tokens;
 
 pub struct TopicCard<'a> {
     title: &'a str,
@@ -26,12 +25,14 @@ impl<'a> TopicCard<'a> {
 
 impl Widget for TopicCard<'_> {
     fn ui(self, ui: &mut Ui) -> Response {
-        let tokens = Tokens::get(ui.ctx());
+        let tokens = ui.tokens();
         let ppp = ui.ctx().pixels_per_point();
         let pad = tokens.button_padding;
         let width = ui.available_width();
         let inner = (width - 2.0 * pad.x).max(1.0);
-        TextSystem::with(&ui.ctx().clone(), |system| {
+        {
+            let engine = ui.text_engine();
+            let system = &mut *engine.lock();
             let title = system.layout(self.title, self.lang, tokens.title, Some(inner), ppp);
             let summary = system.layout(self.summary, self.lang, tokens.body, Some(inner), ppp);
             let height =
@@ -68,6 +69,6 @@ impl Widget for TopicCard<'_> {
             let enabled = ui.is_enabled();
             response.widget_info(|| WidgetInfo::labeled(Role::Button, enabled, self.title));
             response
-        })
+        }
     }
 }

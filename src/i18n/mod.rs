@@ -2,6 +2,8 @@
 //! `assets/i18n/<lang>/`. Fluent gives each language its own plural rules, which
 //! Arabic needs (six forms).
 
+pub mod msg;
+
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 
@@ -167,7 +169,7 @@ mod tests {
     #[test]
     fn plurals_follow_each_language() {
         let strings = Strings::embedded().unwrap();
-        let sessions = |lang, min, max| strings.counted(lang, "timeline-sessions", min, max);
+        let sessions = |lang, min, max| strings.counted(lang, msg::TIMELINE_SESSIONS, min, max);
         let plain = |s: String| s.replace(['\u{2068}', '\u{2069}'], "");
         assert_eq!(plain(sessions(Language::English, 1, 1)), "1 session");
         assert_eq!(plain(sessions(Language::English, 3, 5)), "3–5 sessions");
@@ -176,7 +178,8 @@ mod tests {
         assert_eq!(plain(sessions(Language::Arabic, 12, 12)), "12 جلسة");
         assert_eq!(plain(sessions(Language::Arabic, 2, 2)), "جلستان");
         assert_eq!(plain(sessions(Language::Arabic, 1, 2)), "1–2 جلسات");
-        let weeks = |min, max| plain(strings.counted(Language::Arabic, "duration-weeks", min, max));
+        let weeks =
+            |min, max| plain(strings.counted(Language::Arabic, msg::DURATION_WEEKS, min, max));
         assert_eq!(weeks(2, 2), "أسبوعين");
         assert_eq!(weeks(3, 6), "3–6 أسابيع");
         assert_eq!(weeks(12, 12), "12 أسبوعًا");
@@ -187,8 +190,8 @@ mod tests {
     #[test]
     fn strings_are_translated() {
         let strings = Strings::embedded().unwrap();
-        assert_eq!(strings.get(Language::Arabic, "language-label"), "اللغة");
-        assert_eq!(strings.get(Language::Japanese, "language-label"), "言語");
+        assert_eq!(strings.get(Language::Arabic, msg::LANGUAGE_LABEL), "اللغة");
+        assert_eq!(strings.get(Language::Japanese, msg::LANGUAGE_LABEL), "言語");
         assert_eq!(
             strings.get(Language::English, "no-such-string"),
             "[no-such-string]"

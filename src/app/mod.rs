@@ -1,0 +1,229 @@
+//! The eframe app: each frame it turns input into kiosk calls, draws the screen the
+//! route names, and applies the frame's commands at its end.
+
+mod command;
+mod kiosk_input;
+mod startup;
+mod state;
+
+pub use command::{Command, Effect, KioskCommand};
+pub use startup::AppOptions;
+pub use state::{AppState, Route, ScreeningStep};
+
+use std::path::PathBuf;
+
+use egui::{CentralPanel, Context, Frame, Ui, ViewportCommand};
+
+use crate::config::Settings;
+use crate::content::{self, ContentError, Library};
+use crate::i18n::Strings;
+use crate::kiosk::{KioskState, Overlay};
+use crate::lang::Language;
+use crate::samples::Samples;
+use crate::ui::screens::{self, kiosk as kiosk_screens};
+use crate::ui::theme::Tokens;
+use crate::ui::top_bar::TopBar;
+
+/// The whole app.
+pub struct ClinicApp {
+    state: AppState,
+    /// Kiosk mode's timers, gesture and PIN pad; `None` in staff mode.
+    kiosk: Option<KioskState>,
+    library: Library,
+    content_errors: Vec<ContentError>,
+    samples: Samples,
+    strings: Strings,
+    commands: Vec<Command>,
+    /// "Are you still there?" is showing, with this many seconds left.
+    still_there: Option<u32>,
+    /// The clock (egui's input time) at the current frame.
+    now: f64,
+    window_size: Option<[f32; 2]>,
+    settings_path: Option<PathBuf>,
+    system_fonts: bool,
+    /// Whether the text engine and tokens are on the egui context yet.
+    installed: bool,
+}
+
+impl ClinicApp {
+    /// The app's state: route, languages, session.
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// The screen on show.
+    pub fn route(&self) -> &Route {
+        &self.state.route
+    }
+
+    pub fn is_kiosk(&self) -> bool {
+        self.kiosk.is_some()
+    }
+
+    /// The kiosk's overlay (`None` when not in kiosk mode).
+    pub fn kiosk_overlay(&self) -> Option<Overlay> {
+        self.kiosk.as_ref().map(KioskState::overlay)
+    }
+
+    /// Seconds left on "are you still there?", when it shows.
+    pub fn still_there(&self) -> Option<u32> {
+        self.still_there
+    }
+
+    /// The window size the last run ended with, if it was kept.
+    pub fn initial_window_size(&self) -> Option<[f32; 2]> {
+        self.window_size
+    }
+
+    /// What persists between runs: never anything about the patient.
+    pub fn settings(&self) -> Settings {
+        Settings {
+            staff_language: self.state.staff_language,
+            window_size: self.window_size,
+        }
+    }
+
+    fn save_settings(&self) {
+        if let Some(path) = &self.settings_path
+            && let Err(e) = self.settings().save(path)
+        {
+            // Settings are a convenience; losing them must not stop the app.
+            eprintln!("clinic-edu: {e}");
+        }
+    }
+
+    /// The current UI (patient) language.
+    pub fn language(&self) -> Language {
+        self.state.language
+    }
+
+    /// The staff language of the side-by-side view.
+    pub fn staff_language(&self) -> Language {
+        self.state.staff_language
+    }
+
+    /// The open topic's id and section, when a topic page is on show.
+    pub fn open_topic(&self) -> Option<(&str, content::SectionId)> {
+        self.state.open_topic()
+    }
+
+    /// The screening session (treatments chosen, answers so far).
+    pub fn session(&self) -> &crate::screening::Session {
+        &self.state.session
+    }
+
+    /// The content the app runs on.
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// Errors in the clinic's content folder (empty when there is none or it is fine).
+    pub fn content_errors(&self) -> &[ContentError] {
+        &self.content_errors
+    }
+
+    /// The languages the patient may choose: the kiosk's, or all.
+    fn languages(&self) -> &[Language] {
+        match &self.kiosk {
+            Some(kiosk) => kiosk.languages(),
+            None => &Language::ALL,
+        }
+    }
+
+    /// Draws one frame into `ui` (the whole window).
+    pub fn show(&mut self, ui: &mut Ui) {
+        if !self.installed {
+            self.install(ui.ctx());
+        }
+        let ctx = ui.ctx().clone();
+        self.now = ctx.input(|i| i.time);
+        if let Some(rect) = ctx.input(|i| i.viewport().inner_rect) {
+            self.window_size = Some([rect.width(), rect.height()]);
+        }
+        self.kiosk_frame(&ctx);
+        if self.state.route == Route::Attract
+            && let Some(kiosk) = &self.kiosk
+        {
+            let name = &kiosk.config().clinic_name;
+            CentralPanel::default_margins()
+                .frame(Frame::new())
+                .show(ui, |ui| {
+                    kiosk_screens::attract(
+                        ui,
+                        &self.strings,
+                        name,
+                        kiosk.languages(),
+                        self.now,
+                        &mut self.commands,
+                    );
+                });
+        } else {
+            self.page(ui);
+        }
+        if let Some(kiosk) = &self.kiosk {
+            let overlays = kiosk_screens::Overlays {
+                kiosk,
+                strings: &self.strings,
+                patient: self.state.language,
+                staff: self.state.staff_language,
+                still_there: self.still_there,
+                now: self.now,
+            };
+            kiosk_screens::overlays(&ctx, &overlays, &mut self.commands);
+        }
+        self.apply_commands(&ctx);
+    }
+
+    /// The top bar and the screen below it.
+    fn page(&mut self, ui: &mut Ui) {
+        let languages = self.languages().to_vec();
+        // The language choice stands alone: its buttons are the only way on.
+        let bar = (self.state.route != Route::LanguageChoice).then(|| TopBar {
+            lang: self.state.language,
+            route: &self.state.route,
+            kiosk: self.kiosk.is_some(),
+            languages: &languages,
+            strings: &self.strings,
+        });
+        let mut cx = screens::Context {
+            lang: self.state.language,
+            staff_lang: self.state.staff_language,
+            library: &self.library,
+            strings: &self.strings,
+            languages: &languages,
+            content_errors: &self.content_errors,
+            commands: &mut self.commands,
+        };
+        screens::page(ui, bar.as_ref(), &mut cx, &self.state, &self.samples);
+    }
+
+    fn apply_commands(&mut self, ctx: &Context) {
+        for command in std::mem::take(&mut self.commands) {
+            let effect = self
+                .state
+                .apply(command, &self.library, self.kiosk.as_mut(), self.now);
+            match effect {
+                Effect::None => {}
+                Effect::SaveSettings => self.save_settings(),
+                Effect::LeaveKiosk => {
+                    self.kiosk = None;
+                    self.still_there = None;
+                    Tokens::standard().install(ctx);
+                    ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
+                    ctx.send_viewport_cmd(ViewportCommand::Decorations(true));
+                }
+                Effect::Close => ctx.send_viewport_cmd(ViewportCommand::Close),
+            }
+        }
+    }
+}
+
+impl eframe::App for ClinicApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn on_exit(&mut self) {
+        self.save_settings();
+    }
+}

@@ -1,0 +1,145 @@
+//! How the app starts: its options, loading the content and the settings,
+//! checking a kiosk's config, and putting the text engine and tokens on egui.
+
+use std::path::{Path, PathBuf};
+
+use egui::Context;
+
+use super::{AppState, ClinicApp, Route};
+use crate::config::{Config, Settings};
+use crate::content::{self, Library};
+use crate::i18n::Strings;
+use crate::kiosk::KioskState;
+use crate::lang::Language;
+use crate::samples::Samples;
+use crate::text::{FontOptions, TextSystem};
+use crate::ui::theme::Tokens;
+
+/// How the app starts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppOptions {
+    /// Also use installed system fonts, after the bundled ones.
+    pub system_fonts: bool,
+    /// The language shown first.
+    pub language: Language,
+    /// A clinic's content folder, layered over the embedded content.
+    pub content_dir: Option<PathBuf>,
+    /// Run as the waiting-room kiosk with this config (which must hold a PIN hash).
+    pub kiosk: Option<Config>,
+    /// Where settings (window size, last staff language) persist; `None`: nowhere.
+    pub settings_path: Option<PathBuf>,
+    /// The config file the kiosk config was read from, for messages.
+    pub config_path: Option<PathBuf>,
+}
+
+impl Default for AppOptions {
+    fn default() -> Self {
+        Self {
+            system_fonts: true,
+            language: Language::English,
+            content_dir: None,
+            kiosk: None,
+            settings_path: None,
+            config_path: None,
+        }
+    }
+}
+
+impl ClinicApp {
+    /// Loads the content (a clinic's folder with errors is not used: the app runs
+    /// on the embedded content and lists the errors for staff), the settings and, in
+    /// kiosk mode, checks the config. The text engine is set up on the first frame.
+    pub fn new(options: AppOptions) -> anyhow::Result<Self> {
+        let (mut library, content_errors) = content::load::for_app(options.content_dir.as_deref());
+        anyhow::ensure!(
+            !library.is_empty(),
+            "no treatment content could be loaded: {}",
+            content_errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+        let settings = options
+            .settings_path
+            .as_deref()
+            .map(Settings::load)
+            .unwrap_or_default();
+        let kiosk = match options.kiosk {
+            Some(config) => {
+                check_kiosk_config(&config, options.config_path.as_deref(), &library)?;
+                if !config.topics.is_empty() {
+                    library = library.only(&config.topics);
+                }
+                Some(KioskState::new(config))
+            }
+            None => None,
+        };
+        let state = match &kiosk {
+            Some(kiosk) => AppState::new(
+                Route::Attract,
+                kiosk.first_language(),
+                settings.staff_language,
+            ),
+            None => AppState::new(Route::Home, options.language, settings.staff_language),
+        };
+        Ok(Self {
+            state,
+            kiosk,
+            library,
+            content_errors,
+            samples: Samples::embedded().map_err(anyhow::Error::msg)?,
+            strings: Strings::embedded()?,
+            commands: Vec::new(),
+            still_there: None,
+            now: 0.0,
+            window_size: settings.window_size,
+            settings_path: options.settings_path,
+            system_fonts: options.system_fonts,
+            installed: false,
+        })
+    }
+
+    /// Puts the text engine and the design tokens on `ctx`.
+    pub(super) fn install(&mut self, ctx: &Context) {
+        let fonts = FontOptions {
+            system_fonts: self.system_fonts,
+        };
+        TextSystem::install(ctx, TextSystem::new(fonts));
+        if self.kiosk.is_some() {
+            Tokens::kiosk().install(ctx);
+        } else {
+            Tokens::standard().install(ctx);
+        }
+        self.installed = true;
+    }
+}
+
+/// A kiosk needs a staff PIN, and may offer only topics that exist.
+fn check_kiosk_config(config: &Config, path: Option<&Path>, library: &Library) -> anyhow::Result<()> {
+    match path {
+        Some(path) => anyhow::ensure!(
+            config.pin_hash.is_some(),
+            "kiosk mode needs a staff PIN, and {} has none: set one with `clinic-edu set-pin --config {}`",
+            path.display(),
+            path.display()
+        ),
+        None => anyhow::ensure!(
+            config.pin_hash.is_some(),
+            "kiosk mode needs a staff PIN: set one with `clinic-edu set-pin` (add --config FILE if you use one)"
+        ),
+    }
+    for id in &config.topics {
+        anyhow::ensure!(
+            library.topic(id).is_some(),
+            "the config offers an unknown topic {id:?}; topics are: {}",
+            library
+                .topics()
+                .iter()
+                .map(|t| t.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,91 @@
+//! What the app is showing and holding for the visit: one [`Route`], the patient's
+//! and the staff member's languages, the side-by-side switch and the screening
+//! session. Plain data, changed only by [`AppState::apply`] (see `command.rs`).
+
+use crate::content::SectionId;
+use crate::lang::Language;
+use crate::screening::Session;
+
+/// Where the screening flow is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScreeningStep {
+    /// Choosing the treatments.
+    Pick,
+    /// One question per screen; once every question is passed, the list of
+    /// answers to review (the session's position says which).
+    Questions,
+    /// The verdict per treatment.
+    Result,
+}
+
+/// The screen on show, with what it needs to be drawn.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// The list of treatments.
+    Home,
+    /// A treatment's page at one section.
+    Topic {
+        id: String,
+        section: SectionId,
+    },
+    Screening(ScreeningStep),
+    /// Sample text in each script, for checking the text engine by eye (staff only).
+    Scripts,
+    /// Kiosk: "tap to start".
+    Attract,
+    /// Kiosk: choose a language.
+    LanguageChoice,
+}
+
+/// The app's state for one visit. In memory only: nothing here is ever written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppState {
+    pub route: Route,
+    /// The patient's language, which the UI is shown in.
+    pub language: Language,
+    /// The staff member's language, for the side-by-side views.
+    pub staff_language: Language,
+    /// The topic page or screening result shows two languages side by side.
+    pub side_by_side: bool,
+    /// The treatments chosen and the answers given.
+    pub session: Session,
+}
+
+impl AppState {
+    /// A new visit in `language`, starting at `route`.
+    pub fn new(route: Route, language: Language, staff_language: Language) -> Self {
+        Self {
+            route,
+            language,
+            staff_language,
+            side_by_side: false,
+            session: Session::default(),
+        }
+    }
+
+    /// The open topic and section, when a topic page is on show.
+    pub fn open_topic(&self) -> Option<(&str, SectionId)> {
+        match &self.route {
+            Route::Topic { id, section } => Some((id, *section)),
+            _ => None,
+        }
+    }
+
+    /// Whether the screen on show can be put side by side.
+    pub fn shows_side_by_side(&self) -> bool {
+        self.side_by_side
+            && matches!(
+                self.route,
+                Route::Topic { .. } | Route::Screening(ScreeningStep::Result)
+            )
+    }
+
+    /// Forgets the visit: answers, treatments, side by side; the kiosk starts again
+    /// at the attract screen in `language`.
+    pub fn wipe(&mut self, route: Route, language: Language) {
+        self.session.clear();
+        self.side_by_side = false;
+        self.route = route;
+        self.language = language;
+    }
+}

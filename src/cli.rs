@@ -1,0 +1,93 @@
+//! The command line: clap types only. `main.rs` runs what they name.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use clinic_edu::Language;
+
+#[derive(Parser)]
+#[command(
+    name = "clinic-edu",
+    version,
+    about = "Treatment education and screening for clinics"
+)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Tool>,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+/// Options for running the app.
+#[derive(Args)]
+pub struct RunArgs {
+    /// Language to start in (en, ar, bn, ja).
+    #[arg(long, default_value = "en")]
+    pub lang: Language,
+    /// Use only the bundled fonts, not the ones installed on this machine.
+    #[arg(long)]
+    pub no_system_fonts: bool,
+    /// A folder of treatment content layered over the built-in content (see
+    /// assets/content/FORMAT.md); if it has errors the built-in content is used.
+    #[arg(long, value_name = "DIR")]
+    pub content: Option<PathBuf>,
+    /// Run as the waiting-room kiosk: fullscreen, no way out without the staff PIN.
+    #[arg(long)]
+    pub kiosk: bool,
+    /// The config file (default: config.ron in this system's config folder).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+pub enum Tool {
+    /// Check the built-in treatment content, or DIR layered over it; exits non-zero on any error.
+    Validate {
+        /// A content folder laid out like assets/content (one folder per topic).
+        dir: Option<PathBuf>,
+    },
+    /// Set the staff PIN that unlocks the kiosk (read from standard input; at least 4 digits).
+    SetPin {
+        /// The config file (default: config.ron in this system's config folder).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+    /// Screen answers for one treatment and print the verdict as JSON.
+    Screen {
+        /// Treatment id, e.g. exosome-therapy.
+        #[arg(long)]
+        treatment: String,
+        /// An answer, QID=yes|no|unsure; repeat for each question.
+        #[arg(long = "answer", value_name = "QID=yes|no|unsure")]
+        answers: Vec<String>,
+        /// Language of the question and reason texts (en, ar, bn, ja).
+        #[arg(long, default_value = "en")]
+        lang: Language,
+        /// Print the treatment's questions instead of a verdict.
+        #[arg(long)]
+        list: bool,
+    },
+    /// Print how TEXT is shaped and broken into lines, as JSON (one object per visual line).
+    Layout {
+        /// Language of the text (en, ar, bn, ja): decides direction and fonts.
+        #[arg(long)]
+        lang: Language,
+        /// Wrap width in pixels.
+        #[arg(long)]
+        width: f32,
+        /// Font size in pixels.
+        #[arg(long, default_value_t = 16.0)]
+        size: f32,
+        /// Lay out in bold.
+        #[arg(long)]
+        bold: bool,
+        /// Also use installed system fonts (after the bundled ones).
+        #[arg(long)]
+        system_fonts: bool,
+        /// The text to lay out.
+        text: String,
+    },
+}
+

@@ -1,0 +1,123 @@
+//! Every Fluent message id the app uses, as a named constant, so that a typo is a
+//! compile error rather than "[id]" on a patient's screen. A test checks that each
+//! exists in all four `.ftl` files with the same variables, and that every message
+//! in the files has a constant that the code uses.
+
+macro_rules! messages {
+    ($($name:ident = $id:literal;)*) => {
+        $(pub const $name: &str = $id;)*
+        /// Every id above, in file order.
+        pub const ALL: &[&str] = &[$($id),*];
+        /// The constant names of [`ALL`], in the same order (for the usage test).
+        pub const NAMES: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+messages! {
+    APP_TITLE = "app-title";
+    LANGUAGE_LABEL = "language-label";
+    MENU_SCRIPTS = "menu-scripts";
+    SCRIPTS_INTRO = "scripts-intro";
+    MENU_TOPICS = "menu-topics";
+    HOME_TITLE = "home-title";
+    HOME_INTRO = "home-intro";
+    BACK = "back";
+    SIDE_BY_SIDE = "side-by-side";
+    SINGLE_VIEW = "single-view";
+    STAFF_LANGUAGE = "staff-language";
+    NOT_REVIEWED = "not-reviewed";
+    REVIEWED_BY = "reviewed-by";
+    ORIGIN_ORIGINAL = "origin-original";
+    ORIGIN_TRANSLATED = "origin-translated";
+    LANG_EN = "lang-en";
+    LANG_AR = "lang-ar";
+    LANG_BN = "lang-bn";
+    LANG_JA = "lang-ja";
+    SECTION_WHAT_IT_IS = "section-what-it-is";
+    SECTION_HOW_IT_WORKS = "section-how-it-works";
+    SECTION_USED_FOR = "section-used-for";
+    SECTION_WHAT_TO_EXPECT = "section-what-to-expect";
+    SECTION_SIDE_EFFECTS = "section-side-effects";
+    SECTION_AFTERCARE = "section-aftercare";
+    SECTION_EVIDENCE = "section-evidence";
+    SECTION_WHO_SHOULD_NOT = "section-who-should-not";
+    SECTION_QUESTIONS = "section-questions";
+    SECTION_SOURCES = "section-sources";
+    SIDE_EFFECTS_COMMON = "side-effects-common";
+    SIDE_EFFECTS_RARE = "side-effects-rare";
+    SIDE_EFFECTS_SERIOUS = "side-effects-serious";
+    SIDE_EFFECTS_URGENT = "side-effects-urgent";
+    TIMELINE_TITLE = "timeline-title";
+    TIMELINE_SESSIONS = "timeline-sessions";
+    TIMELINE_INTERVAL = "timeline-interval";
+    TIMELINE_RESULTS = "timeline-results";
+    TIMELINE_LASTS = "timeline-lasts";
+    TIMELINE_DOWNTIME = "timeline-downtime";
+    TIMELINE_NO_DOWNTIME = "timeline-no-downtime";
+    DURATION_DAYS = "duration-days";
+    DURATION_WEEKS = "duration-weeks";
+    DURATION_MONTHS = "duration-months";
+    CERTAINTY_ATTRIBUTED = "certainty-attributed";
+    CERTAINTY_VARIES = "certainty-varies";
+    TIMELINE_NONE = "timeline-none";
+    GRADE_REG = "grade-reg";
+    GRADE_PRO = "grade-pro";
+    GRADE_PR = "grade-pr";
+    GRADE_LOW = "grade-low";
+    GRADE_UNSOURCED = "grade-unsourced";
+    SOURCE_NO_ADDRESS = "source-no-address";
+    CONTENT_ERRORS_TITLE = "content-errors-title";
+    WITH_NOTE = "with-note";
+    REASON_NOT_SURE = "reason-not-sure";
+    MENU_SCREENING = "menu-screening";
+    SCREENING_PICK_TITLE = "screening-pick-title";
+    SCREENING_PICK_INTRO = "screening-pick-intro";
+    SCREENING_START = "screening-start";
+    SCREENING_FROM_TOPIC = "screening-from-topic";
+    QUESTION_PROGRESS = "question-progress";
+    QUESTIONS_LEFT = "questions-left";
+    ANSWER_YES = "answer-yes";
+    ANSWER_NO = "answer-no";
+    ANSWER_NOT_SURE = "answer-not-sure";
+    REVIEW_TITLE = "review-title";
+    REVIEW_INTRO = "review-intro";
+    REVIEW_CHANGE = "review-change";
+    NOT_ANSWERED = "not-answered";
+    SEE_RESULT = "see-result";
+    RESULT_TITLE = "result-title";
+    VERDICT_DO_NOT_TREAT = "verdict-do-not-treat";
+    VERDICT_DISCUSS = "verdict-discuss";
+    VERDICT_NO_CONCERNS = "verdict-no-concerns";
+    RESULT_NOTE = "result-note";
+    RESULT_UNANSWERED = "result-unanswered";
+    ANSWERS_GIVEN = "answers-given";
+    START_AGAIN = "start-again";
+    BACK_TO_ANSWERS = "back-to-answers";
+    TAP_TO_START = "tap-to-start";
+    CHOOSE_LANGUAGE = "choose-language";
+    STILL_THERE_TITLE = "still-there-title";
+    STILL_THERE_BODY = "still-there-body";
+    CONTINUE = "continue";
+    FINISH = "finish";
+    PIN_TITLE = "pin-title";
+    PIN_OK = "pin-ok";
+    PIN_CANCEL = "pin-cancel";
+    PIN_DELETE = "pin-delete";
+    PIN_WRONG = "pin-wrong";
+    PIN_LOCKED = "pin-locked";
+    STAFF_MENU_TITLE = "staff-menu-title";
+    LEAVE_KIOSK = "leave-kiosk";
+    STAFF_MODE = "staff-mode";
+    PATIENT_SUMMARY = "patient-summary";
+}
+
+/// The message naming `lang` in the UI language ("Arabic", «العربية»...).
+pub fn language(lang: crate::lang::Language) -> &'static str {
+    use crate::lang::Language;
+    match lang {
+        Language::English => LANG_EN,
+        Language::Arabic => LANG_AR,
+        Language::Bengali => LANG_BN,
+        Language::Japanese => LANG_JA,
+    }
+}
