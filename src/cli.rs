@@ -90,4 +90,3 @@ pub enum Tool {
         text: String,
     },
 }
-

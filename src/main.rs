@@ -8,9 +8,9 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::Parser;
 
+use cli::{Cli, RunArgs, Tool};
 use clinic_edu::config::{Config, Settings, config_path};
 use clinic_edu::{AppOptions, ClinicApp};
-use cli::{Cli, RunArgs, Tool};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -6,11 +6,11 @@ mod common;
 
 use std::path::PathBuf;
 
+use clinic_edu::app::{Route, ScreeningStep};
 use clinic_edu::config::Config;
 use clinic_edu::i18n::Strings;
 use clinic_edu::kiosk::{Overlay, hash_pin, verify_pin};
 use clinic_edu::screening::Answer;
-use clinic_edu::app::{Route, ScreeningStep};
 use clinic_edu::{AppOptions, ClinicApp, Language};
 use egui::{
     Event, Modifiers, PointerButton, Role, ViewportCommand, ViewportEvent, ViewportId, pos2, vec2,
@@ -167,7 +167,10 @@ fn a_touch_during_the_countdown_keeps_the_session() {
     h.event(Event::PointerMoved(pos2(600.0, 400.0)));
     h.run();
     assert_eq!(h.state().still_there(), None);
-    assert_eq!(h.state().route(), &Route::Screening(ScreeningStep::Questions));
+    assert_eq!(
+        h.state().route(),
+        &Route::Screening(ScreeningStep::Questions)
+    );
 }
 
 fn corner_taps(h: &mut Harness<'_, ClinicApp>, count: usize) {

@@ -2,9 +2,9 @@
 
 mod common;
 
+use clinic_edu::app::{Route, ScreeningStep};
 use clinic_edu::i18n::Strings;
 use clinic_edu::screening::Answer;
-use clinic_edu::app::{Route, ScreeningStep};
 use clinic_edu::{ClinicApp, Language};
 use egui::{Role, vec2};
 use egui_kittest::Harness;

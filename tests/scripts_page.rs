@@ -70,10 +70,7 @@ fn scripts_page_is_reachable_from_the_menu() {
             .get_by_label(&strings.get(lang, "menu-scripts"))
             .click();
         harness.run();
-        assert_eq!(
-            harness.state().route(),
-            &Route::Scripts
-        );
+        assert_eq!(harness.state().route(), &Route::Scripts);
     }
 }
 

@@ -26,10 +26,7 @@ fn snapshot(lang: Language) {
             .get_by_label(&strings.get(lang, "menu-scripts"))
             .click();
         harness.run();
-        assert_eq!(
-            harness.state().route(),
-            &Route::Scripts
-        );
+        assert_eq!(harness.state().route(), &Route::Scripts);
         harness.snapshot(format!("scripts_{}_{}x", lang.code(), ppp as u32));
         results.extend_harness(&mut harness);
     }

@@ -3,9 +3,9 @@
 
 mod common;
 
+use clinic_edu::app::Route;
 use clinic_edu::content::SectionId;
 use clinic_edu::i18n::Strings;
-use clinic_edu::app::Route;
 use clinic_edu::{ClinicApp, Language};
 use egui::{Role, vec2};
 use egui_kittest::Harness;

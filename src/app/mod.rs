@@ -1,10 +1,10 @@
 //! The eframe app: each frame it turns input into kiosk calls, draws the screen the
 //! route names, and applies the frame's commands at its end.
 
-mod command;
+pub mod command;
 mod kiosk_input;
 mod startup;
-mod state;
+pub mod state;
 
 pub use command::{Command, Effect, KioskCommand};
 pub use startup::AppOptions;

@@ -116,7 +116,11 @@ impl ClinicApp {
 }
 
 /// A kiosk needs a staff PIN, and may offer only topics that exist.
-fn check_kiosk_config(config: &Config, path: Option<&Path>, library: &Library) -> anyhow::Result<()> {
+fn check_kiosk_config(
+    config: &Config,
+    path: Option<&Path>,
+    library: &Library,
+) -> anyhow::Result<()> {
     match path {
         Some(path) => anyhow::ensure!(
             config.pin_hash.is_some(),

@@ -6,6 +6,7 @@
 //! sentences come out in the wrong word order.
 
 pub mod atlas;
+mod cache;
 pub mod debug;
 pub mod fonts;
 pub mod layout;
@@ -18,8 +19,9 @@ use cosmic_text::{FontSystem, SwashCache, fontdb};
 use egui::{Color32, Context, Id, Mesh, Painter, Pos2, Rect, Shape, pos2, vec2};
 
 pub use atlas::GlyphAtlas;
+pub use cache::LayoutCache;
 pub use fonts::FontOptions;
-pub use layout::{Glyph, LayoutCache, Line, TextLayout, TextStyle, is_invisible_control};
+pub use layout::{Glyph, Line, TextLayout, TextStyle, is_invisible_control};
 
 use crate::lang::Language;
 

@@ -9,7 +9,12 @@ use clinic_edu::screening::{Answer, Answers};
 
 use super::print_out;
 
-pub fn screen(treatment: &str, answers: &[String], lang: Language, list: bool) -> anyhow::Result<()> {
+pub fn screen(
+    treatment: &str,
+    answers: &[String],
+    lang: Language,
+    list: bool,
+) -> anyhow::Result<()> {
     let loaded = content::load(&ContentFiles::embedded(), None);
     anyhow::ensure!(
         loaded.errors.is_empty(),
@@ -54,4 +59,3 @@ pub fn screen(treatment: &str, answers: &[String], lang: Language, list: bool) -
     };
     print_out(&format!("{json}\n"))
 }
-

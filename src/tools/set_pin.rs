@@ -31,4 +31,3 @@ pub fn set_pin(config: Option<&Path>) -> anyhow::Result<()> {
     println!("The staff PIN is set in {}", path.display());
     Ok(())
 }
-

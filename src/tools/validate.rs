@@ -7,7 +7,6 @@ use clinic_edu::Language;
 use clinic_edu::content::{self, ContentFiles};
 use clinic_edu::text::{FontOptions, TextSystem};
 
-
 pub fn validate(dir: Option<&Path>) -> anyhow::Result<()> {
     let mut files = ContentFiles::embedded();
     if let Some(dir) = dir {
@@ -34,4 +33,3 @@ pub fn validate(dir: Option<&Path>) -> anyhow::Result<()> {
     anyhow::ensure!(loaded.errors.is_empty(), "the content has errors");
     Ok(())
 }
-

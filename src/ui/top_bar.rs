@@ -4,7 +4,8 @@
 
 use egui::Ui;
 
-use crate::app::{Command, KioskCommand, Route, ScreeningStep};
+use crate::app::command::{Command, KioskCommand};
+use crate::app::state::{Route, ScreeningStep};
 use crate::i18n::{Strings, msg};
 use crate::lang::Language;
 use crate::ui::theme::Tokens;

@@ -5,7 +5,7 @@ use crate::ui::UiExt;
 use egui::Ui;
 
 use super::Context;
-use crate::app::Command;
+use crate::app::command::Command;
 use crate::ui::widgets::{Heading, Notice, Paragraph, TopicCard};
 
 pub fn show(ui: &mut Ui, cx: &mut Context<'_>) {

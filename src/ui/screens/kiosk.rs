@@ -5,7 +5,7 @@
 use crate::ui::UiExt;
 use egui::{Color32, Context as EguiContext, Id, Modal, Role, Sense, Ui, WidgetInfo, vec2};
 
-use crate::app::{Command, KioskCommand};
+use crate::app::command::{Command, KioskCommand};
 use crate::i18n::{Strings, msg};
 use crate::kiosk::{KioskState, Overlay, PinStatus};
 use crate::lang::Language;

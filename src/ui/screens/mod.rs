@@ -10,7 +10,8 @@ use crate::i18n::msg;
 use crate::ui::UiExt;
 use egui::{CentralPanel, Frame, Margin, Panel, ScrollArea, Ui};
 
-use crate::app::{AppState, Command, Route, ScreeningStep};
+use crate::app::command::Command;
+use crate::app::state::{AppState, Route, ScreeningStep};
 use crate::content::{ContentError, Library};
 use crate::i18n::Strings;
 use crate::lang::Language;

@@ -7,7 +7,7 @@ use crate::ui::UiExt;
 use egui::{Color32, CornerRadius, Frame, Margin, Stroke, Ui, vec2};
 
 use super::Context;
-use crate::app::Command;
+use crate::app::command::Command;
 use crate::lang::Language;
 use crate::report::finding_text;
 use crate::screening::{Answer, Outcome, Session, Verdict};

@@ -7,7 +7,8 @@ use crate::ui::UiExt;
 use egui::Ui;
 
 use super::Context;
-use crate::app::{Command, Route};
+use crate::app::command::Command;
+use crate::app::state::Route;
 use crate::content::model::{Block, Grade, Topic};
 use crate::content::{Origin, SectionId};
 use crate::i18n::localize_digits;
