@@ -13,9 +13,9 @@ use std::hint::black_box;
 #[path = "../tests/common/renderer.rs"]
 mod renderer;
 
+use clinic_edu::app::Route;
 use clinic_edu::i18n::Strings;
 use clinic_edu::text::{FontOptions, TextStyle, TextSystem};
-use clinic_edu::app::Route;
 use clinic_edu::{AppOptions, ClinicApp, Language};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;

@@ -43,6 +43,8 @@ pub struct ClinicApp {
     system_fonts: bool,
     /// Whether the text engine and tokens are on the egui context yet.
     installed: bool,
+    /// Reports startup time and memory for `benches/startup.sh`, when asked to.
+    probe: crate::probe::StartupProbe,
 }
 
 impl ClinicApp {
@@ -136,6 +138,7 @@ impl ClinicApp {
             self.install(ui.ctx());
         }
         let ctx = ui.ctx().clone();
+        self.probe.frame(&ctx);
         self.now = ctx.input(|i| i.time);
         if let Some(rect) = ctx.input(|i| i.viewport().inner_rect) {
             self.window_size = Some([rect.width(), rect.height()]);

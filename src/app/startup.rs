@@ -97,6 +97,7 @@ impl ClinicApp {
             settings_path: options.settings_path,
             system_fonts: options.system_fonts,
             installed: false,
+            probe: crate::probe::StartupProbe::from_env(),
         })
     }
 

@@ -29,7 +29,7 @@ use crate::lang::Language;
 const LAYOUT_CACHE_CAPACITY: usize = 1024;
 /// Starting and largest side of the glyph atlas texture, in pixels. The renderer's
 /// own limit (`max_texture_side`) caps it further.
-const ATLAS_START: usize = 1024;
+const ATLAS_START: usize = 256;
 const ATLAS_MAX: usize = 4096;
 
 /// Fonts, layout cache and glyph atlas, shared by every widget through the egui context.
