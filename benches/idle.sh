@@ -11,13 +11,7 @@ measured=${1:-20}
 warm=5
 cargo build --release --quiet --bin clinic-edu
 app=target/release/clinic-edu
-display=:$((500 + RANDOM % 400))
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null' EXIT
-sleep 1
-export DISPLAY=$display
-unset WAYLAND_DISPLAY
+source benches/xvfb.sh
 dir=$(mktemp -d)
 echo 2468 | "$app" set-pin --config "$dir/kiosk.ron" >/dev/null
 

@@ -16,13 +16,7 @@ cargo build --release --quiet --bin clinic-edu --example bare_window
 app=target/release/clinic-edu
 bare=target/release/examples/bare_window
 
-display=:$((500 + RANDOM % 400))
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null' EXIT
-sleep 1
-export DISPLAY=$display
-unset WAYLAND_DISPLAY
+source benches/xvfb.sh
 # Settings are not read from or written to the developer's own folder.
 config=$(mktemp -d)/config.ron
 

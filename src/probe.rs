@@ -41,7 +41,10 @@ impl StartupProbe {
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |d| d.as_nanos());
             let ms = now.saturating_sub(launched) as f64 / 1e6;
-            println!("first_frame_ms {ms:.1} rss_kb {}", resident_kb().unwrap_or(0));
+            println!(
+                "first_frame_ms {ms:.1} rss_kb {}",
+                resident_kb().unwrap_or(0)
+            );
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }

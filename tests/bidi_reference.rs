@@ -16,7 +16,7 @@ use std::path::Path;
 
 use clinic_edu::Language;
 use clinic_edu::text::{
-    FontOptions, Line, TextLayout, TextStyle, TextSystem, is_invisible_control,
+    FontOptions, Line, TextLayout, TextStyle, TextSystem, is_invisible_control, paragraphs,
 };
 use reference::fribidi::FriBidi;
 use reference::harfbuzz::{self, Batch, Setup};
@@ -27,28 +27,6 @@ const WIDTHS: [f32; 3] = [320.0, 640.0, 1000.0];
 /// Cases where the engine's shaper (harfrust) and this machine's HarfBuzz truly
 /// disagree, by string origin, with the reason. Keep it short.
 const KNOWN_SHAPING_DIFFERENCES: &[(&str, &str)] = &[];
-
-/// The paragraphs of `text` as the engine splits them (byte ranges).
-fn paragraphs(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if matches!(c, '\n' | '\r' | '\u{1C}'..='\u{1E}' | '\u{85}' | '\u{2029}') {
-            out.push(start..i);
-            let mut next = i + c.len_utf8();
-            if c == '\r' && iter.peek().map(|&(_, n)| n) == Some('\n') {
-                iter.next();
-                next += 1;
-            }
-            start = next;
-        }
-    }
-    if start < text.len() || out.is_empty() {
-        out.push(start..text.len());
-    }
-    out
-}
 
 fn language_tag(lang: Language) -> &'static str {
     lang.code()

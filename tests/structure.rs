@@ -30,7 +30,10 @@ fn every_file_says_what_it_is_for_and_stays_short() {
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
         let name = file.strip_prefix(&root).unwrap().display().to_string();
-        assert!(text.starts_with("//!"), "src/{name} does not open with a //! line");
+        assert!(
+            text.starts_with("//!"),
+            "src/{name} does not open with a //! line"
+        );
         let lines = text.lines().count();
         assert!(lines <= 400, "src/{name} has {lines} lines (at most 400)");
     }
@@ -39,8 +42,14 @@ fn every_file_says_what_it_is_for_and_stays_short() {
 /// `app/command.rs` → `app::command`, `app/mod.rs` → `app`.
 fn module_of(root: &Path, file: &Path) -> String {
     let rel = file.strip_prefix(root).unwrap().with_extension("");
-    let mut parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().into_owned()).collect();
-    if parts.last().is_some_and(|p| p == "mod" || p == "lib" || p == "main") {
+    let mut parts: Vec<String> = rel
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    if parts
+        .last()
+        .is_some_and(|p| p == "mod" || p == "lib" || p == "main")
+    {
         parts.pop();
     }
     parts.join("::")
@@ -49,8 +58,10 @@ fn module_of(root: &Path, file: &Path) -> String {
 #[test]
 fn no_import_cycles() {
     let (root, files) = src();
-    let modules: BTreeMap<String, PathBuf> =
-        files.iter().map(|f| (module_of(&root, f), f.clone())).collect();
+    let modules: BTreeMap<String, PathBuf> = files
+        .iter()
+        .map(|f| (module_of(&root, f), f.clone()))
+        .collect();
     let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (module, file) in &modules {
         let text = std::fs::read_to_string(file).unwrap();

@@ -135,7 +135,7 @@ impl TextLayout {
 
 /// Splits `text` into paragraphs at the characters Unicode treats as paragraph
 /// separators (a CR LF pair counts once). Trailing separators make no paragraph.
-fn paragraphs(text: &str) -> Vec<Range<usize>> {
+pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut iter = text.char_indices().peekable();

@@ -21,7 +21,7 @@ use egui::{Color32, Context, Id, Mesh, Painter, Pos2, Rect, Shape, pos2, vec2};
 pub use atlas::GlyphAtlas;
 pub use cache::LayoutCache;
 pub use fonts::FontOptions;
-pub use layout::{Glyph, Line, TextLayout, TextStyle, is_invisible_control};
+pub use layout::{Glyph, Line, TextLayout, TextStyle, is_invisible_control, paragraphs};
 
 use crate::lang::Language;
 
