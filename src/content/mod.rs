@@ -5,6 +5,7 @@ pub mod error;
 pub mod load;
 pub mod model;
 pub mod raw;
+mod validate;
 
 pub use error::ContentError;
 pub use load::{ContentFiles, Loaded, load};

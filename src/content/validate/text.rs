@@ -1,0 +1,153 @@
+//! Checks of a topic's text in one language, `<lang>.ron`, and building it into a
+//! [`TopicText`].
+
+use super::{Checker, unknown_source};
+use crate::content::model::{Meta, Origin, Part, SectionId, SideEffectLevel, TopicText};
+use crate::content::raw::{self, Block};
+use crate::lang::Language;
+
+pub(super) fn check(
+    c: &mut Checker<'_>,
+    lang: Language,
+    topic: &raw::TopicFile,
+    raw: raw::LangFile,
+) -> Option<TopicText> {
+    let origin = origin(c, lang, &raw.meta.origin);
+    if let Some(review) = &raw.meta.reviewed {
+        if !is_date(&review.date) {
+            c.error_at(
+                &review.date,
+                format!(
+                    "review date {:?} is not a date like 2026-11-21",
+                    review.date
+                ),
+            );
+        }
+        if review.reviewer.trim().is_empty() {
+            c.error_at("reviewer", "a review needs the reviewer's name");
+        }
+    }
+    if raw.title.trim().is_empty() {
+        c.error_at("title", "the title is empty");
+    }
+    if raw.summary.trim().is_empty() {
+        c.error_at("summary", "the summary is empty");
+    }
+
+    let single = |blocks: Vec<Block>| vec![Part { sub: None, blocks }];
+    let side = raw.side_effects;
+    let sections = vec![
+        (SectionId::WhatItIs, single(raw.what_it_is)),
+        (SectionId::HowItWorks, single(raw.how_it_works)),
+        (SectionId::UsedFor, single(raw.used_for)),
+        (SectionId::WhatToExpect, single(raw.what_to_expect)),
+        (
+            SectionId::SideEffects,
+            vec![
+                Part {
+                    sub: Some(SideEffectLevel::Common),
+                    blocks: side.common,
+                },
+                Part {
+                    sub: Some(SideEffectLevel::Rare),
+                    blocks: side.rare,
+                },
+                Part {
+                    sub: Some(SideEffectLevel::Serious),
+                    blocks: side.serious,
+                },
+                Part {
+                    sub: Some(SideEffectLevel::Urgent),
+                    blocks: side.urgent,
+                },
+            ],
+        ),
+        (SectionId::Aftercare, single(raw.aftercare)),
+        (SectionId::Evidence, single(raw.evidence)),
+        (SectionId::WhoShouldNot, single(raw.who_should_not)),
+        (SectionId::Questions, single(raw.questions)),
+    ];
+    for (id, parts) in &sections {
+        for part in parts {
+            check_part(c, topic, *id, part);
+        }
+    }
+
+    let text = TopicText {
+        meta: Meta {
+            version: raw.meta.version,
+            origin,
+            reviewed: raw.meta.reviewed,
+        },
+        title: raw.title,
+        summary: raw.summary,
+        sections,
+    };
+    for s in text.strings() {
+        c.renders(s, lang, s, "");
+    }
+    c.is_clean().then_some(text)
+}
+
+fn origin(c: &mut Checker<'_>, lang: Language, origin: &raw::Origin) -> Origin {
+    match origin {
+        raw::Origin::Original => Origin::Original,
+        raw::Origin::Translation { from } => match from.parse::<Language>() {
+            Ok(from) if from != lang => Origin::TranslatedFrom(from),
+            Ok(_) => {
+                c.error_at(
+                    "Translation",
+                    "a text cannot be a translation of its own language",
+                );
+                Origin::Original
+            }
+            Err(e) => {
+                c.error_at(&format!("\"{from}\""), format!("translation source: {e}"));
+                Origin::Original
+            }
+        },
+    }
+}
+
+/// Checks one part of a section: it has text, and cites only the topic's sources.
+fn check_part(c: &mut Checker<'_>, topic: &raw::TopicFile, id: SectionId, part: &Part) {
+    let field = match part.sub {
+        Some(level) => format!("side_effects.{}", format!("{level:?}").to_lowercase()),
+        None => id.field().to_owned(),
+    };
+    // The file nests the side-effect levels, so only the last name is written there.
+    let needle = format!("{}:", field.rsplit('.').next().unwrap_or(&field));
+    if part.blocks.is_empty() {
+        c.error_at(&needle, format!("missing section: {field} has no text"));
+    }
+    for block in &part.blocks {
+        let (cites, texts): (Vec<&String>, Vec<&String>) = match block {
+            Block::Para { text, cite } => (cite.iter().collect(), vec![text]),
+            Block::List { items } => {
+                if items.is_empty() {
+                    c.error_at(&needle, format!("{field} has an empty list"));
+                }
+                (
+                    items.iter().flat_map(|i| i.cite.iter()).collect(),
+                    items.iter().map(|i| &i.text).collect(),
+                )
+            }
+        };
+        for text in texts {
+            if text.trim().is_empty() {
+                c.error_at(&needle, format!("{field} has an empty paragraph or item"));
+            }
+        }
+        c.citations(cites, &topic.sources, unknown_source);
+    }
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
