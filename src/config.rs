@@ -12,22 +12,29 @@ use crate::lang::Language;
 /// A problem with the config or settings file, with where it is.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{message} (line {line}, column {column} of {path})")]
+    #[error("{path}:{line}:{column}: {message}")]
     Syntax {
         path: String,
         line: usize,
         column: usize,
         message: String,
     },
-    #[error("{message} ({path})")]
-    Invalid { path: String, message: String },
-    #[error("cannot read {path}: {source}")]
+    /// A value out of its range; at the field's place in the file when it is written there.
+    #[error("{}: {message}", match position { Some((l, c)) => format!("{path}:{l}:{c}"), None => path.clone() })]
+    Invalid {
+        path: String,
+        position: Option<(usize, usize)>,
+        message: String,
+    },
+    #[error("{path}: the file is {size} bytes; a config file is at most {MAX_FILE_BYTES} bytes")]
+    TooBig { path: String, size: u64 },
+    #[error("{path}: cannot read the file: {source}")]
     Read {
         path: String,
         #[source]
         source: std::io::Error,
     },
-    #[error("cannot write {path}: {source}")]
+    #[error("{path}: cannot write the file: {source}")]
     Write {
         path: String,
         #[source]
@@ -36,6 +43,17 @@ pub enum ConfigError {
     #[error("no config folder is known on this system; give one with --config FILE")]
     NoConfigDir,
 }
+
+/// The largest config or settings file read; anything bigger is not a config.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024;
+/// Seconds without input before "are you still there?".
+pub const IDLE_SECONDS: std::ops::RangeInclusive<u32> = 10..=3600;
+/// Seconds "are you still there?" waits before the visit is wiped.
+pub const COUNTDOWN_SECONDS: std::ops::RangeInclusive<u32> = 5..=300;
+/// Characters of the clinic's name (one line on the attract screen).
+pub const CLINIC_NAME_CHARS: std::ops::RangeInclusive<usize> = 1..=80;
+/// Topics a kiosk may name.
+pub const MAX_TOPICS: usize = 50;
 
 fn default_clinic_name() -> String {
     "Clinic".to_owned()
@@ -97,6 +115,31 @@ pub fn config_path(explicit: Option<&Path>) -> Result<PathBuf, ConfigError> {
     }
 }
 
+/// The file's text, refusing one bigger than [`MAX_FILE_BYTES`] before reading it.
+fn read_small(path: &Path) -> Result<String, ConfigError> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).map_err(|source| ConfigError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let mut text = String::new();
+    let read = file
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(|source| ConfigError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+    if read as u64 > MAX_FILE_BYTES {
+        let size = std::fs::metadata(path).map_or(read as u64, |m| m.len());
+        return Err(ConfigError::TooBig {
+            path: path.display().to_string(),
+            size,
+        });
+    }
+    Ok(text)
+}
+
 fn parse<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T, ConfigError> {
     ron::from_str(text).map_err(|e| ConfigError::Syntax {
         path: path.display().to_string(),
@@ -109,40 +152,72 @@ fn parse<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T, C
 impl Config {
     /// Reads the config; a missing file is the default config (with no PIN).
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = match std::fs::read_to_string(path) {
+        let text = match read_small(path) {
             Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(source) => {
-                return Err(ConfigError::Read {
-                    path: path.display().to_string(),
-                    source,
-                });
+            Err(ConfigError::Read { source, .. })
+                if source.kind() == std::io::ErrorKind::NotFound =>
+            {
+                return Ok(Config::default());
             }
+            Err(e) => return Err(e),
         };
         let config: Config = parse(path, &text)?;
-        config.check(path)?;
+        config.check(path, &text)?;
         Ok(config)
     }
 
-    fn check(&self, path: &Path) -> Result<(), ConfigError> {
-        let invalid = |message: String| ConfigError::Invalid {
+    fn check(&self, path: &Path, text: &str) -> Result<(), ConfigError> {
+        let invalid = |field: &str, message: String| ConfigError::Invalid {
             path: path.display().to_string(),
-            message,
+            position: crate::content::error::find_position(text, field),
+            message: format!("{field}: {message}"),
         };
+        let name_chars = self.clinic_name.chars().count();
+        if !CLINIC_NAME_CHARS.contains(&name_chars) {
+            return Err(invalid(
+                "clinic_name",
+                format!(
+                    "{name_chars} characters; give {} to {}",
+                    CLINIC_NAME_CHARS.start(),
+                    CLINIC_NAME_CHARS.end()
+                ),
+            ));
+        }
         if self.languages.is_empty() {
-            return Err(invalid("languages: offer at least one language".into()));
+            return Err(invalid("languages", "offer at least one language".into()));
         }
-        if self.idle_seconds < 10 {
-            return Err(invalid(format!(
-                "idle_seconds: {} is too short; at least 10",
-                self.idle_seconds
-            )));
+        for (i, lang) in self.languages.iter().enumerate() {
+            if self.languages[..i].contains(lang) {
+                return Err(invalid("languages", format!("{lang} is listed twice")));
+            }
         }
-        if self.countdown_seconds < 5 {
-            return Err(invalid(format!(
-                "countdown_seconds: {} is too short; at least 5",
-                self.countdown_seconds
-            )));
+        if self.topics.len() > MAX_TOPICS {
+            return Err(invalid(
+                "topics",
+                format!("{} topics; at most {MAX_TOPICS}", self.topics.len()),
+            ));
+        }
+        if !IDLE_SECONDS.contains(&self.idle_seconds) {
+            return Err(invalid(
+                "idle_seconds",
+                format!(
+                    "{} is out of range; give {} to {} seconds",
+                    self.idle_seconds,
+                    IDLE_SECONDS.start(),
+                    IDLE_SECONDS.end()
+                ),
+            ));
+        }
+        if !COUNTDOWN_SECONDS.contains(&self.countdown_seconds) {
+            return Err(invalid(
+                "countdown_seconds",
+                format!(
+                    "{} is out of range; give {} to {} seconds",
+                    self.countdown_seconds,
+                    COUNTDOWN_SECONDS.start(),
+                    COUNTDOWN_SECONDS.end()
+                ),
+            ));
         }
         Ok(())
     }
@@ -197,7 +272,7 @@ impl Settings {
     /// Reads the settings; missing or unreadable settings are the defaults (they
     /// are a convenience, not worth refusing to start over).
     pub fn load(path: &Path) -> Settings {
-        std::fs::read_to_string(path)
+        read_small(path)
             .ok()
             .and_then(|text| parse(path, &text).ok())
             .unwrap_or_default()
@@ -254,14 +329,31 @@ mod tests {
         )
         .unwrap();
         let err = Config::load(&path).unwrap_err().to_string();
-        assert!(err.contains("line 3, column"), "{err}");
-        assert!(err.contains("config.ron"), "{err}");
+        assert!(err.starts_with(&format!("{}:3:", path.display())), "{err}");
         std::fs::write(&path, "(languages: [fr])").unwrap();
         let err = Config::load(&path).unwrap_err().to_string();
-        assert!(err.contains("line 1, column"), "{err}");
-        std::fs::write(&path, "(countdown_seconds: 1)").unwrap();
+        assert!(err.starts_with(&format!("{}:1:", path.display())), "{err}");
+        std::fs::write(&path, "(\n  countdown_seconds: 1,\n)").unwrap();
         let err = Config::load(&path).unwrap_err().to_string();
-        assert!(err.contains("countdown_seconds: 1 is too short"), "{err}");
+        assert_eq!(
+            err,
+            format!(
+                "{}:2:3: countdown_seconds: 1 is out of range; give 5 to 300 seconds",
+                path.display()
+            )
+        );
+        std::fs::write(&path, "(idle_seconds: 4000000000)").unwrap();
+        let err = Config::load(&path).unwrap_err().to_string();
+        assert!(
+            err.contains("idle_seconds: 4000000000 is out of range"),
+            "{err}"
+        );
+        std::fs::write(&path, "(languages: [ar, ar])").unwrap();
+        let err = Config::load(&path).unwrap_err().to_string();
+        assert!(err.contains("ar is listed twice"), "{err}");
+        std::fs::write(&path, "x".repeat(100_000)).unwrap();
+        let err = Config::load(&path).unwrap_err().to_string();
+        assert!(err.contains("the file is 100000 bytes"), "{err}");
     }
 
     #[test]

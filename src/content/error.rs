@@ -34,13 +34,10 @@ impl ContentError {
 
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // As compilers and ripgrep print it, so editors and terminals can follow it.
         match self.position {
-            Some((line, col)) => write!(
-                f,
-                "{} (line {line}, column {col} of {})",
-                self.message, self.path
-            ),
-            None => write!(f, "{} ({})", self.message, self.path),
+            Some((line, col)) => write!(f, "{}:{line}:{col}: {}", self.path, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
         }
     }
 }
@@ -78,11 +75,10 @@ mod tests {
     }
 
     #[test]
-    fn display_puts_the_path_last() {
+    fn display_is_path_line_column_message() {
         let e = ContentError::new("prp/ar.ron", Some((3, 9)), "unknown source \"x\"");
-        assert_eq!(
-            e.to_string(),
-            "unknown source \"x\" (line 3, column 9 of prp/ar.ron)"
-        );
+        assert_eq!(e.to_string(), "prp/ar.ron:3:9: unknown source \"x\"");
+        let e = ContentError::new("prp", None, "no topic.ron");
+        assert_eq!(e.to_string(), "prp: no topic.ron");
     }
 }

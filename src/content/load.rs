@@ -6,138 +6,14 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::error::ContentError;
+use super::limits;
 use super::model::{Library, Topic, TopicText};
 use super::raw;
 use super::validate;
-use crate::assets::Assets;
 use crate::lang::{Language, PerLang};
 use crate::screening::{Question, Screening, TopicRules};
 
-/// Where embedded content lives inside `assets/`.
-const PREFIX: &str = "content/";
-
-/// One content file: the path to show in messages and its text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ContentFile {
-    pub path: String,
-    pub text: String,
-}
-
-/// Content files by their path inside the content folder (`prp/en.ron`).
-#[derive(Clone, Debug, Default)]
-pub struct ContentFiles {
-    files: BTreeMap<String, ContentFile>,
-}
-
-impl ContentFiles {
-    /// The content compiled into the binary.
-    pub fn embedded() -> Self {
-        let mut files = BTreeMap::new();
-        for name in Assets::iter() {
-            let Some(rel) = name.strip_prefix(PREFIX) else {
-                continue;
-            };
-            if !rel.ends_with(".ron") {
-                continue;
-            }
-            let text = Assets::text(&name).unwrap_or_default();
-            files.insert(
-                rel.to_owned(),
-                ContentFile {
-                    path: format!("assets/{name}"),
-                    text,
-                },
-            );
-        }
-        Self { files }
-    }
-
-    /// The `.ron` files of a clinic's content folder (`DIR/<topic>/<file>.ron`).
-    pub fn from_dir(dir: &Path) -> Result<Self, Vec<ContentError>> {
-        let shown = dir.display().to_string();
-        let entries = std::fs::read_dir(dir).map_err(|e| {
-            vec![ContentError::new(
-                &shown,
-                None,
-                format!("cannot read the content folder: {e}"),
-            )]
-        })?;
-        let mut files = BTreeMap::new();
-        let mut errors = Vec::new();
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if !path.is_dir() {
-                if path.extension().is_some_and(|e| e == "ron") {
-                    errors.push(ContentError::new(
-                        path.display().to_string(),
-                        None,
-                        "content files belong in a folder named after their topic",
-                    ));
-                }
-                continue;
-            }
-            let topic = entry.file_name().to_string_lossy().into_owned();
-            let inner = match std::fs::read_dir(&path) {
-                Ok(inner) => inner,
-                Err(e) => {
-                    errors.push(ContentError::new(
-                        path.display().to_string(),
-                        None,
-                        format!("cannot read folder: {e}"),
-                    ));
-                    continue;
-                }
-            };
-            for file in inner.flatten() {
-                let file_path = file.path();
-                if file_path.extension().is_none_or(|e| e != "ron") {
-                    continue;
-                }
-                let shown = file_path.display().to_string();
-                match std::fs::read(&file_path) {
-                    Ok(bytes) => match String::from_utf8(bytes) {
-                        Ok(text) => {
-                            let rel = format!("{topic}/{}", file.file_name().to_string_lossy());
-                            files.insert(rel, ContentFile { path: shown, text });
-                        }
-                        Err(e) => errors.push(ContentError::new(
-                            shown,
-                            None,
-                            format!(
-                                "the file is not UTF-8 text (first bad byte at offset {})",
-                                e.utf8_error().valid_up_to()
-                            ),
-                        )),
-                    },
-                    Err(e) => errors.push(ContentError::new(
-                        shown,
-                        None,
-                        format!("cannot read the file: {e}"),
-                    )),
-                }
-            }
-        }
-        if errors.is_empty() {
-            Ok(Self { files })
-        } else {
-            Err(errors)
-        }
-    }
-
-    /// These files with `over`'s files put on top, file by file.
-    pub fn layered(mut self, over: ContentFiles) -> Self {
-        self.files.extend(over.files);
-        self
-    }
-
-    pub fn len(&self) -> usize {
-        self.files.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
-    }
-}
+pub use super::files::{ContentFile, ContentFiles};
 
 /// Checks a string renders: returns the first character that would be drawn as
 /// the missing-glyph box.
@@ -180,6 +56,18 @@ pub fn load(files: &ContentFiles, mut check_glyphs: Option<GlyphCheck<'_>>) -> L
     let mut errors = Vec::new();
     let mut questions_file = None;
     for (rel, file) in &files.files {
+        if file.text.len() as u64 > limits::MAX_FILE_BYTES {
+            errors.push(ContentError::new(
+                &file.path,
+                None,
+                format!(
+                    "the file is {} bytes; a content file is at most {} bytes",
+                    file.text.len(),
+                    limits::MAX_FILE_BYTES
+                ),
+            ));
+            continue;
+        }
         match rel.split_once('/') {
             Some((topic, name)) if !name.contains('/') => {
                 by_topic.entry(topic).or_default().insert(name, file);

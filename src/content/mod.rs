@@ -2,6 +2,8 @@
 //! the [`Library`] the app runs on. See `assets/content/FORMAT.md`.
 
 pub mod error;
+mod files;
+pub mod limits;
 pub mod load;
 pub mod model;
 pub mod raw;

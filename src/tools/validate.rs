@@ -14,7 +14,7 @@ pub fn validate(dir: Option<&Path>) -> anyhow::Result<()> {
             Ok(over) => files = files.layered(over),
             Err(errors) => {
                 for error in &errors {
-                    println!("error: {error}");
+                    println!("{error}");
                 }
                 anyhow::bail!("{} could not be read", dir.display());
             }
@@ -27,7 +27,7 @@ pub fn validate(dir: Option<&Path>) -> anyhow::Result<()> {
     let mut check = |text: &str, lang: Language| system.missing_glyph(text, lang);
     let loaded = content::load(&files, Some(&mut check));
     for error in &loaded.errors {
-        println!("error: {error}");
+        println!("{error}");
     }
     println!("{}", loaded.summary());
     anyhow::ensure!(loaded.errors.is_empty(), "the content has errors");

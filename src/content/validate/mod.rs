@@ -10,6 +10,7 @@ mod topic;
 use std::collections::HashMap;
 
 use super::error::{ContentError, find_position, position_of};
+use super::limits;
 use super::load::{ContentFile, GlyphCheck};
 use super::model::TopicText;
 use super::raw;
@@ -143,6 +144,54 @@ impl<'a> Checker<'a> {
         Some(position_of(text, at))
     }
 
+    /// Reports `value` outside `range`, at `needle`; `what` names it and `unit` says
+    /// what it counts.
+    fn in_range(
+        &mut self,
+        needle: &str,
+        what: &str,
+        value: u64,
+        range: std::ops::RangeInclusive<u64>,
+        unit: &str,
+    ) {
+        if !range.contains(&value) {
+            let unit = if unit.is_empty() {
+                String::new()
+            } else {
+                format!(" {unit}")
+            };
+            self.error_at(
+                needle,
+                format!(
+                    "{what}: {value} is out of range; give {} to {}{unit}",
+                    range.start(),
+                    range.end()
+                ),
+            );
+        }
+    }
+
+    /// Reports a text longer than [`limits::MAX_TEXT_CHARS`], at `needle`.
+    fn length(&mut self, needle: &str, what: &str, text: &str) {
+        let chars = text.chars().count();
+        if chars > limits::MAX_TEXT_CHARS {
+            self.error_at(
+                needle,
+                format!(
+                    "{what} has {chars} characters; at most {} (split it)",
+                    limits::MAX_TEXT_CHARS
+                ),
+            );
+        }
+    }
+
+    /// Reports a list of `count` things where at most `max` belong, at `needle`.
+    fn count(&mut self, needle: &str, what: &str, count: usize, max: usize) {
+        if count > max {
+            self.error_at(needle, format!("{what}: {count} of them; at most {max}"));
+        }
+    }
+
     /// Checks every language of `text` is filled in and renders; `what` names it in
     /// messages and `anchor` is where to place its errors.
     fn localized(&mut self, anchor: &str, what: &str, text: &PerLang<String>) {
@@ -159,6 +208,7 @@ impl<'a> Checker<'a> {
                     ),
                 );
             } else {
+                self.length(anchor, what, value);
                 self.renders(value, lang, anchor, &context);
             }
         }

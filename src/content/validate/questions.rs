@@ -1,9 +1,11 @@
 //! Checks of the shared screening questions, `questions.ron`.
 
 use super::Checker;
+use crate::content::limits;
 use crate::screening::{Question, SHARED_QUESTIONS};
 
 pub(super) fn check(c: &mut Checker<'_>, questions: &[Question]) {
+    c.count("[", "questions", questions.len(), limits::MAX_QUESTIONS);
     let mut seen: Vec<&str> = Vec::new();
     for q in questions {
         let anchor = format!("\"{}\"", q.id);

@@ -2,6 +2,7 @@
 //! `questions.ron` and every citation is a source of the topic.
 
 use super::{Checker, unknown_source};
+use crate::content::limits;
 use crate::content::raw;
 use crate::screening::{Answer, Question, TopicRules};
 
@@ -15,6 +16,7 @@ pub(super) fn check(
     if rules.rules.is_empty() {
         c.error_at("rules", "the topic has no screening rules");
     }
+    c.count("rules", "rules", rules.rules.len(), limits::MAX_RULES);
     let mut seen: Vec<(&str, Answer)> = Vec::new();
     for rule in &rules.rules {
         let anchor = format!("\"{}\"", rule.question);

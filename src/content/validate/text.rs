@@ -2,6 +2,7 @@
 //! [`TopicText`].
 
 use super::{Checker, unknown_source};
+use crate::content::limits;
 use crate::content::model::{Meta, Origin, Part, SectionId, SideEffectLevel, TopicText};
 use crate::content::raw::{self, Block};
 use crate::lang::Language;
@@ -13,6 +14,13 @@ pub(super) fn check(
     raw: raw::LangFile,
 ) -> Option<TopicText> {
     let origin = origin(c, lang, &raw.meta.origin);
+    c.in_range(
+        "version",
+        "meta.version",
+        u64::from(raw.meta.version),
+        limits::VERSION,
+        "",
+    );
     if let Some(review) = &raw.meta.reviewed {
         if !is_date(&review.date) {
             c.error_at(
@@ -30,9 +38,11 @@ pub(super) fn check(
     if raw.title.trim().is_empty() {
         c.error_at("title", "the title is empty");
     }
+    c.length("title", "the title", &raw.title);
     if raw.summary.trim().is_empty() {
         c.error_at("summary", "the summary is empty");
     }
+    c.length("summary", "the summary", &raw.summary);
 
     let single = |blocks: Vec<Block>| vec![Part { sub: None, blocks }];
     let side = raw.side_effects;
@@ -120,6 +130,12 @@ fn check_part(c: &mut Checker<'_>, topic: &raw::TopicFile, id: SectionId, part: 
     if part.blocks.is_empty() {
         c.error_at(&needle, format!("missing section: {field} has no text"));
     }
+    c.count(
+        &needle,
+        &format!("{field}: paragraphs and lists"),
+        part.blocks.len(),
+        limits::MAX_BLOCKS,
+    );
     for block in &part.blocks {
         let (cites, texts): (Vec<&String>, Vec<&String>) = match block {
             Block::Para { text, cite } => (cite.iter().collect(), vec![text]),
@@ -127,6 +143,12 @@ fn check_part(c: &mut Checker<'_>, topic: &raw::TopicFile, id: SectionId, part: 
                 if items.is_empty() {
                     c.error_at(&needle, format!("{field} has an empty list"));
                 }
+                c.count(
+                    &needle,
+                    &format!("{field}: list items"),
+                    items.len(),
+                    limits::MAX_LIST_ITEMS,
+                );
                 (
                     items.iter().flat_map(|i| i.cite.iter()).collect(),
                     items.iter().map(|i| &i.text).collect(),
@@ -137,6 +159,7 @@ fn check_part(c: &mut Checker<'_>, topic: &raw::TopicFile, id: SectionId, part: 
             if text.trim().is_empty() {
                 c.error_at(&needle, format!("{field} has an empty paragraph or item"));
             }
+            c.length(text, &format!("a paragraph or item of {field}"), text);
         }
         c.citations(cites, &topic.sources, unknown_source);
     }

@@ -1,6 +1,7 @@
 //! Checks of a topic's `topic.ron`: its id, its sources and its timeline.
 
 use super::Checker;
+use crate::content::limits;
 use crate::content::raw::{self, Step, Unit};
 
 pub(super) fn check(c: &mut Checker<'_>, folder: &str, topic: &raw::TopicFile) {
@@ -13,6 +14,13 @@ pub(super) fn check(c: &mut Checker<'_>, folder: &str, topic: &raw::TopicFile) {
             ),
         );
     }
+    c.in_range("order", "order", u64::from(topic.order), limits::ORDER, "");
+    c.count(
+        "sources",
+        "sources",
+        topic.sources.len(),
+        limits::MAX_SOURCES,
+    );
     sources(c, topic);
     timeline(c, topic);
 }
@@ -37,6 +45,11 @@ fn sources(c: &mut Checker<'_>, topic: &raw::TopicFile) {
         if source.title.trim().is_empty() {
             c.error_at(&quoted, format!("source {:?} has no title", source.id));
         }
+        c.length(
+            &quoted,
+            &format!("the title of source {:?}", source.id),
+            &source.title,
+        );
         if let Some(url) = &source.url
             && !(url.starts_with("https://") || url.starts_with("http://"))
         {
@@ -59,6 +72,16 @@ fn timeline(c: &mut Checker<'_>, topic: &raw::TopicFile) {
             c.error_at(&name, format!("the timeline has {name} twice"));
         }
         steps.push(step.step);
+        let (range, unit) = limits::timeline(step.step, step.unit);
+        for (which, value) in [("min", step.min), ("max", step.max)] {
+            c.in_range(
+                &name,
+                &format!("timeline {name} {which}"),
+                u64::from(value),
+                range.clone(),
+                unit,
+            );
+        }
         if step.max < step.min {
             c.error_at(
                 &name,

@@ -1,0 +1,154 @@
+//! Finding the content files: the embedded ones, a clinic's folder (each file read
+//! only if it is small enough and UTF-8), and one set layered over another.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::error::{ContentError, position_of};
+use super::limits;
+use crate::assets::Assets;
+
+/// Where embedded content lives inside `assets/`.
+const PREFIX: &str = "content/";
+
+/// One content file: the path to show in messages and its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContentFile {
+    pub path: String,
+    pub text: String,
+}
+
+/// Content files by their path inside the content folder (`prp/en.ron`).
+#[derive(Clone, Debug, Default)]
+pub struct ContentFiles {
+    pub(super) files: BTreeMap<String, ContentFile>,
+}
+
+impl ContentFiles {
+    /// The content compiled into the binary.
+    pub fn embedded() -> Self {
+        let mut files = BTreeMap::new();
+        for name in Assets::iter() {
+            let Some(rel) = name.strip_prefix(PREFIX) else {
+                continue;
+            };
+            if !rel.ends_with(".ron") {
+                continue;
+            }
+            let text = Assets::text(&name).unwrap_or_default();
+            files.insert(
+                rel.to_owned(),
+                ContentFile {
+                    path: format!("assets/{name}"),
+                    text,
+                },
+            );
+        }
+        Self { files }
+    }
+
+    /// The `.ron` files of a clinic's content folder (`DIR/<topic>/<file>.ron`).
+    pub fn from_dir(dir: &Path) -> Result<Self, Vec<ContentError>> {
+        let shown = dir.display().to_string();
+        let entries = std::fs::read_dir(dir).map_err(|e| {
+            vec![ContentError::new(
+                &shown,
+                None,
+                format!("cannot read the content folder: {e}"),
+            )]
+        })?;
+        let mut files = BTreeMap::new();
+        let mut errors = Vec::new();
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if !path.is_dir() {
+                if path.extension().is_some_and(|e| e == "ron") {
+                    errors.push(ContentError::new(
+                        path.display().to_string(),
+                        None,
+                        "content files belong in a folder named after their topic",
+                    ));
+                }
+                continue;
+            }
+            let topic = entry.file_name().to_string_lossy().into_owned();
+            let inner = match std::fs::read_dir(&path) {
+                Ok(inner) => inner,
+                Err(e) => {
+                    errors.push(ContentError::new(
+                        path.display().to_string(),
+                        None,
+                        format!("cannot read folder: {e}"),
+                    ));
+                    continue;
+                }
+            };
+            for file in inner.flatten() {
+                let file_path = file.path();
+                if file_path.extension().is_none_or(|e| e != "ron") {
+                    continue;
+                }
+                let shown = file_path.display().to_string();
+                match read_file(&file_path) {
+                    Ok(text) => {
+                        let rel = format!("{topic}/{}", file.file_name().to_string_lossy());
+                        files.insert(rel, ContentFile { path: shown, text });
+                    }
+                    Err((position, message)) => {
+                        errors.push(ContentError::new(shown, position, message))
+                    }
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(Self { files })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// These files with `over`'s files put on top, file by file.
+    pub fn layered(mut self, over: ContentFiles) -> Self {
+        self.files.extend(over.files);
+        self
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+/// A content file's text, or where and why it cannot be had: bigger than
+/// [`limits::MAX_FILE_BYTES`] (found without reading it all), not UTF-8 (at the
+/// first bad byte), or unreadable.
+fn read_file(path: &Path) -> Result<String, (Option<(usize, usize)>, String)> {
+    use std::io::Read as _;
+    let file =
+        std::fs::File::open(path).map_err(|e| (None, format!("cannot read the file: {e}")))?;
+    let mut bytes = Vec::new();
+    file.take(limits::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| (None, format!("cannot read the file: {e}")))?;
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+        return Err((
+            None,
+            format!(
+                "the file is {size} bytes; a content file is at most {} bytes",
+                limits::MAX_FILE_BYTES
+            ),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let before = std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or_default();
+        (
+            Some(position_of(before, before.len())),
+            format!("the file is not UTF-8 text (first bad byte at offset {valid})"),
+        )
+    })
+}
