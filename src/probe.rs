@@ -4,6 +4,7 @@
 //! quits. The next frame starting is the sign: eframe presents a frame before it
 //! begins the next one.
 
+use std::io::Write as _;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Watches the frame counter; when the second frame begins it reports and asks to
@@ -41,7 +42,9 @@ impl StartupProbe {
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |d| d.as_nanos());
             let ms = now.saturating_sub(launched) as f64 / 1e6;
-            println!(
+            // Written, not printed: a closed stdout must not panic the app.
+            let _ = writeln!(
+                std::io::stdout(),
                 "first_frame_ms {ms:.1} rss_kb {}",
                 resident_kb().unwrap_or(0)
             );

@@ -29,5 +29,7 @@ pub fn print_layout(
         TextStyle::regular(size)
     };
     let layout = system.layout_uncached(text, lang, style, Some(width), 1.0);
-    print_out(&debug::to_json_lines(&debug::describe(&system, &layout)))
+    Ok(print_out(&debug::to_json_lines(&debug::describe(
+        &system, &layout,
+    )))?)
 }

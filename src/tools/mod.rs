@@ -1,15 +1,16 @@
-//! The subcommands, one file each, and the one way they write to standard output.
+//! The subcommands, one file each, and the one way they write to standard output:
+//! an error writing goes back to `main` like any other, where a reader that
+//! stopped early (`| head`, a closed pipe) is told apart as a normal end.
 
 pub mod layout;
 pub mod screen;
 pub mod set_pin;
 pub mod validate;
 
-/// Writes to standard output; a reader that stops early (`| head`) is not an error.
-pub fn print_out(text: &str) -> anyhow::Result<()> {
+/// Writes `text` to standard output and flushes it.
+pub fn print_out(text: &str) -> std::io::Result<()> {
     use std::io::Write as _;
-    match std::io::stdout().lock().write_all(text.as_bytes()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
 }

@@ -57,5 +57,5 @@ pub fn screen(
             .expect("treatment has rules");
         serde_json::to_string(&VerdictJson::new(screening, &strings, &outcome, lang))?
     };
-    print_out(&format!("{json}\n"))
+    Ok(print_out(&format!("{json}\n"))?)
 }

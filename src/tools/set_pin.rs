@@ -28,6 +28,6 @@ pub fn set_pin(config: Option<&Path>) -> anyhow::Result<()> {
     check_pin_format(&pin).map_err(anyhow::Error::msg)?;
     current.pin_hash = Some(hash_pin(&pin).map_err(anyhow::Error::msg)?);
     current.save(&path)?;
-    println!("The staff PIN is set in {}", path.display());
+    super::print_out(&format!("The staff PIN is set in {}\n", path.display()))?;
     Ok(())
 }

@@ -7,6 +7,8 @@ use clinic_edu::Language;
 use clinic_edu::content::{self, ContentFiles};
 use clinic_edu::text::{FontOptions, TextSystem};
 
+use super::print_out;
+
 pub fn validate(dir: Option<&Path>) -> anyhow::Result<()> {
     let mut files = ContentFiles::embedded();
     if let Some(dir) = dir {
@@ -14,7 +16,7 @@ pub fn validate(dir: Option<&Path>) -> anyhow::Result<()> {
             Ok(over) => files = files.layered(over),
             Err(errors) => {
                 for error in &errors {
-                    println!("{error}");
+                    print_out(&format!("{error}\n"))?;
                 }
                 anyhow::bail!("{} could not be read", dir.display());
             }
@@ -27,9 +29,9 @@ pub fn validate(dir: Option<&Path>) -> anyhow::Result<()> {
     let mut check = |text: &str, lang: Language| system.missing_glyph(text, lang);
     let loaded = content::load(&files, Some(&mut check));
     for error in &loaded.errors {
-        println!("{error}");
+        print_out(&format!("{error}\n"))?;
     }
-    println!("{}", loaded.summary());
+    print_out(&format!("{}\n", loaded.summary()))?;
     anyhow::ensure!(loaded.errors.is_empty(), "the content has errors");
     Ok(())
 }
