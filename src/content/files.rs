@@ -113,6 +113,22 @@ impl ContentFiles {
         self
     }
 
+    /// The file at `rel` (`prp/en.ron`, `questions.ron`), if there is one.
+    pub fn get(&self, rel: &str) -> Option<&ContentFile> {
+        self.files.get(rel)
+    }
+
+    /// Every file's place in the content folder, sorted.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
+    }
+
+    /// Puts `file` at `rel`, in place of any file there (for tools and tests that
+    /// change one file of a set).
+    pub fn insert(&mut self, rel: &str, file: ContentFile) {
+        self.files.insert(rel.to_owned(), file);
+    }
+
     pub fn len(&self) -> usize {
         self.files.len()
     }

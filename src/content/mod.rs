@@ -10,5 +10,5 @@ pub mod raw;
 mod validate;
 
 pub use error::ContentError;
-pub use load::{ContentFiles, Loaded, load};
+pub use load::{ContentFile, ContentFiles, Loaded, load};
 pub use model::{Library, Origin, SectionId, SideEffectLevel, Topic, TopicText};
