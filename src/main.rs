@@ -9,7 +9,6 @@ use anyhow::Context as _;
 use clap::Parser;
 
 use cli::{Cli, RunArgs, Tool};
-use clinic_edu::config::{Config, Settings, config_path};
 use clinic_edu::{AppOptions, ClinicApp};
 
 fn main() -> ExitCode {
@@ -54,25 +53,17 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 fn run_app(args: &RunArgs) -> anyhow::Result<()> {
-    // The config folder may not be known (then settings are not kept); in kiosk
-    // mode the config is required.
-    let config_path = config_path(args.config.as_deref());
-    let kiosk = if args.kiosk {
-        let path = config_path.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
-        Some(Config::load(path)?)
-    } else {
-        None
-    };
     let options = AppOptions {
         system_fonts: !args.no_system_fonts,
         language: args.lang,
         content_dir: args.content.clone(),
-        kiosk,
-        settings_path: config_path.as_ref().ok().map(|p| Settings::path_beside(p)),
-        config_path: config_path.ok(),
+        ..AppOptions::for_config(args.config.as_deref(), args.kiosk)?
     };
     // Load the content and check the config before opening a window.
     let app = ClinicApp::new(options)?;
+    if app.is_kiosk() {
+        clinic_edu::kiosk::install_panic_guard();
+    }
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("clinic-edu")
         .with_inner_size(app.initial_window_size().unwrap_or([1100.0, 760.0]))

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use egui::Context;
 
 use super::{AppState, ClinicApp, Route};
-use crate::config::{Config, Settings};
+use crate::config::{Config, ConfigError, Settings, config_path};
 use crate::content::{self, Library};
 use crate::i18n::Strings;
 use crate::kiosk::KioskState;
@@ -42,6 +42,28 @@ impl Default for AppOptions {
             settings_path: None,
             config_path: None,
         }
+    }
+}
+
+impl AppOptions {
+    /// The options the `clinic-edu` command starts with: the config at `config`, or
+    /// `config.ron` in the platform's config folder, read for the kiosk (where it is
+    /// required), and `settings.ron` beside it. The config folder may not be known;
+    /// then, outside the kiosk, settings are not kept.
+    pub fn for_config(config: Option<&Path>, kiosk: bool) -> Result<Self, ConfigError> {
+        let path = config_path(config);
+        let kiosk = match (&path, kiosk) {
+            (Ok(path), true) => Some(Config::load(path)?),
+            (Err(_), true) => return Err(path.unwrap_err()),
+            (_, false) => None,
+        };
+        let path = path.ok();
+        Ok(Self {
+            kiosk,
+            settings_path: path.as_deref().map(Settings::path_beside),
+            config_path: path,
+            ..Self::default()
+        })
     }
 }
 

@@ -4,10 +4,12 @@
 //! here knows egui: the app turns input into these calls.
 
 mod idle;
+mod panic;
 mod pin;
 mod taps;
 
 pub use idle::{Idle, IdleTimer};
+pub use panic::{PANIC_EXIT_CODE, install_panic_guard};
 pub use pin::{PinGuard, PinOutcome, check_pin_format, hash_pin, verify_pin};
 pub use taps::CornerTaps;
 
