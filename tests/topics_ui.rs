@@ -160,3 +160,27 @@ fn side_by_side_shows_the_patient_and_staff_languages_section_by_section() {
             .is_none()
     );
 }
+
+#[test]
+fn a_new_screen_opens_at_its_top_not_at_the_last_screens_scroll() {
+    let mut harness = common::harness(common::app(Language::English), vec2(1000.0, 560.0));
+    let strings = Strings::embedded().unwrap();
+    let back_label = strings.get(Language::English, "back");
+    // The last treatment card is below the fold: tapping it scrolls the list.
+    let last = harness
+        .state()
+        .library()
+        .topics()
+        .last()
+        .unwrap()
+        .text(Language::English)
+        .title
+        .clone();
+    common::click(&mut harness, &last);
+    let back = harness.get_by_role_and_label(Role::Button, &back_label);
+    assert!(
+        back.rect().min.y > 60.0,
+        "Back is under the top bar at {:?}",
+        back.rect()
+    );
+}

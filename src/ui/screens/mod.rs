@@ -138,7 +138,12 @@ pub fn page(
     CentralPanel::default_margins()
         .frame(Frame::new().fill(tokens.background))
         .show(ui, |ui| {
-            ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+            // Each screen scrolls on its own: a new screen opens at its top, not at
+            // the offset the last one was left at.
+            let scroll = ScrollArea::vertical()
+                .id_salt(format!("{:?}", state.route))
+                .auto_shrink(false);
+            scroll.show(ui, |ui| {
                 let column = (ui.available_width() - 2.0 * tokens.page_margin)
                     .min(max)
                     .max(1.0);
