@@ -91,6 +91,11 @@ pub struct Glyph {
     pub py: i32,
     /// Resolved bidi embedding level of the glyph's characters (odd: right-to-left).
     pub level: u8,
+    /// Font size the glyph is set in, in points (Arabic runs are set larger).
+    pub size: f32,
+    /// Offset of the glyph from its pen position (right and up), in points.
+    pub x_offset: f32,
+    pub y_offset: f32,
 }
 
 /// One visual line; glyphs are in visual order, left to right.
@@ -102,6 +107,8 @@ pub struct Line {
     pub top: f32,
     /// Height of the line box in points.
     pub height: f32,
+    /// Baseline from the block's top, in points.
+    pub baseline: f32,
     /// Width of the glyphs on the line in points.
     pub width: f32,
     pub glyphs: Vec<Glyph>,
@@ -290,6 +297,9 @@ pub fn layout(
                     px,
                     py,
                     level: p.level,
+                    size: p.size / scale,
+                    x_offset: p.glyph.x_offset * p.size / scale,
+                    y_offset: p.glyph.y_offset * p.size / scale,
                 }
             })
             .collect();
@@ -297,6 +307,7 @@ pub fn layout(
             rtl,
             top: top / scale,
             height: line_height / scale,
+            baseline: baseline / scale,
             width: line.width / scale,
             glyphs,
         });
