@@ -89,4 +89,32 @@ pub enum Tool {
         /// The text to lay out.
         text: String,
     },
+    /// Make a topic's take-home handout as a PDF file.
+    Handout {
+        /// Topic id, e.g. exosome-therapy.
+        #[arg(long)]
+        topic: String,
+        /// The patient's language (en, ar, bn, ja).
+        #[arg(long)]
+        lang: Language,
+        /// A second column in the staff member's language.
+        #[arg(long, value_name = "LANG")]
+        staff_lang: Option<Language>,
+        /// A section to include, as named in the content files (what_it_is,
+        /// side_effects, sources...); repeat for more. Default: every section.
+        #[arg(long = "section", value_name = "ID")]
+        sections: Vec<String>,
+        /// Paper size: a4 or letter.
+        #[arg(long, default_value = "a4")]
+        paper: String,
+        /// A content folder layered over the built-in content.
+        #[arg(long, value_name = "DIR")]
+        content: Option<PathBuf>,
+        /// The config file whose clinic name the handout shows.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Where to write the PDF.
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+        output: PathBuf,
+    },
 }

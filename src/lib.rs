@@ -8,6 +8,7 @@ pub mod content;
 pub mod i18n;
 pub mod kiosk;
 pub mod lang;
+pub mod pdf;
 pub mod probe;
 pub mod report;
 pub mod samples;

@@ -31,6 +31,25 @@ fn main() -> ExitCode {
             system_fonts,
             text,
         }) => tools::layout::print_layout(lang, width, size, bold, system_fonts, &text),
+        Some(Tool::Handout {
+            topic,
+            lang,
+            staff_lang,
+            sections,
+            paper,
+            content,
+            config,
+            output,
+        }) => tools::handout::handout(&tools::handout::HandoutArgs {
+            topic: &topic,
+            lang,
+            staff_lang,
+            sections: &sections,
+            paper: &paper,
+            content: content.as_deref(),
+            config: config.as_deref(),
+            output: &output,
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,6 +1,7 @@
 //! Treatment content: RON files parsed into raw serde types, then validated into
 //! the [`Library`] the app runs on. See `assets/content/FORMAT.md`.
 
+pub mod cite;
 pub mod error;
 mod files;
 pub mod limits;

@@ -109,6 +109,23 @@ messages! {
     LEAVE_KIOSK = "leave-kiosk";
     STAFF_MODE = "staff-mode";
     PATIENT_SUMMARY = "patient-summary";
+    HANDOUT = "handout";
+    HANDOUT_SECTIONS = "handout-sections";
+    HANDOUT_PAPER = "handout-paper";
+    PAPER_A4 = "paper-a4";
+    PAPER_LETTER = "paper-letter";
+    HANDOUT_SAVE = "handout-save";
+    HANDOUT_PRINT = "handout-print";
+    HANDOUT_CLOSE = "handout-close";
+    HANDOUT_SAVED = "handout-saved";
+    HANDOUT_PRINTING = "handout-printing";
+    HANDOUT_PRINT_SENT = "handout-print-sent";
+    HANDOUT_NO_PRINTER = "handout-no-printer";
+    HANDOUT_FAILED = "handout-failed";
+    HANDOUT_NO_SECTIONS = "handout-no-sections";
+    HANDOUT_PRINTED = "handout-printed";
+    HANDOUT_FOOTER = "handout-footer";
+    HANDOUT_PAGE = "handout-page";
 }
 
 /// The message naming `lang` in the UI language ("Arabic", «العربية»...).

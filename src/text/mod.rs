@@ -225,6 +225,18 @@ impl TextSystem {
             .map_or_else(String::new, |(name, _)| name.clone())
     }
 
+    /// The bytes of the file a face comes from and the face's index in it (for
+    /// embedding the face in a PDF).
+    pub fn font_data(&self, id: fontdb::ID) -> Option<(Arc<dyn AsRef<[u8]> + Send + Sync>, u32)> {
+        let face = self.font_system.db().face(id)?;
+        let data: Arc<dyn AsRef<[u8]> + Send + Sync> = match &face.source {
+            fontdb::Source::Binary(data) => data.clone(),
+            fontdb::Source::SharedFile(_, data) => data.clone(),
+            fontdb::Source::File(path) => Arc::new(std::fs::read(path).ok()?),
+        };
+        Some((data, face.index))
+    }
+
     /// The bundled font file a face comes from (`NotoSans-Bold.ttf`); `None` for an
     /// installed system face.
     pub fn bundled_file(&self, id: fontdb::ID) -> Option<String> {

@@ -2,6 +2,7 @@
 //! an error writing goes back to `main` like any other, where a reader that
 //! stopped early (`| head`, a closed pipe) is told apart as a normal end.
 
+pub mod handout;
 pub mod layout;
 pub mod screen;
 pub mod set_pin;

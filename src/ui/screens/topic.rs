@@ -9,9 +9,9 @@ use egui::Ui;
 use super::Context;
 use crate::app::command::Command;
 use crate::app::state::Route;
+use crate::content::SectionId;
+pub use crate::content::cite::{cite_marks, source_line};
 use crate::content::model::{Block, Grade, Topic};
-use crate::content::{Origin, SectionId};
-use crate::i18n::localize_digits;
 use crate::lang::Language;
 use crate::ui::widgets::{BulletList, Button, Heading, Notice, Paragraph, Timeline};
 
@@ -105,26 +105,9 @@ fn language_column(
     let strings = cx.strings;
     let text = topic.text(lang);
     ui.add(Heading::new(&text.title, lang));
-    let review = match &text.meta.reviewed {
-        None => strings.get(lang, msg::NOT_REVIEWED),
-        Some(review) => {
-            let mut args = fluent_bundle::FluentArgs::new();
-            args.set("reviewer", review.reviewer.clone());
-            args.set("date", review.date.clone());
-            strings.format(lang, msg::REVIEWED_BY, Some(&args))
-        }
-    };
+    let review = crate::i18n::meta::review_line(strings, lang, &text.meta);
     ui.add(Notice::new(&review, lang));
-    let version = strings.number(lang, text.meta.version);
-    let origin = match text.meta.origin {
-        Origin::Original => strings.with_arg(lang, msg::ORIGIN_ORIGINAL, "version", version),
-        Origin::TranslatedFrom(from) => {
-            let mut args = fluent_bundle::FluentArgs::new();
-            args.set("language", strings.get(lang, msg::language(from)));
-            args.set("version", version);
-            strings.format(lang, msg::ORIGIN_TRANSLATED, Some(&args))
-        }
-    };
+    let origin = crate::i18n::meta::origin_line(strings, lang, &text.meta);
     ui.add(
         Paragraph::new(&origin, lang)
             .style(tokens.small)
@@ -158,31 +141,6 @@ fn language_column(
     }
 }
 
-/// " [1, 3]": the numbers of the cited sources in the Sources section, as appended
-/// to a paragraph or list item.
-pub fn cite_marks(topic: &Topic, lang: Language, cite: &[String]) -> String {
-    let mut positions: Vec<usize> = cite
-        .iter()
-        .filter_map(|id| topic.sources.iter().position(|s| &s.id == id))
-        .collect();
-    positions.sort_unstable();
-    positions.dedup();
-    let numbers: Vec<String> = positions
-        .into_iter()
-        .map(|i| localize_digits(lang, &(i + 1).to_string()))
-        .collect();
-    if numbers.is_empty() {
-        String::new()
-    } else {
-        let separator = if lang == Language::Arabic {
-            "، "
-        } else {
-            ", "
-        };
-        format!(" [{}]", numbers.join(separator))
-    }
-}
-
 fn show_block(ui: &mut Ui, topic: &Topic, lang: Language, block: &Block) {
     match block {
         Block::Para { text, cite } => {
@@ -199,14 +157,6 @@ fn show_block(ui: &mut Ui, topic: &Topic, lang: Language, block: &Block) {
             ui.add(BulletList::new(&items, lang));
         }
     }
-}
-
-/// "3. Title" for the source at `index` of the list, numbered in `lang`'s digits.
-pub fn source_line(lang: Language, index: usize, title: &str) -> String {
-    format!(
-        "{}. {title}",
-        localize_digits(lang, &(index + 1).to_string())
-    )
 }
 
 fn sources(ui: &mut Ui, cx: &Context<'_>, topic: &Topic, lang: Language) {

@@ -80,7 +80,6 @@ impl<'a> Timeline<'a> {
             strings,
         }
     }
-
 }
 
 impl Widget for Timeline<'_> {
