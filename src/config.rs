@@ -54,6 +54,8 @@ pub const COUNTDOWN_SECONDS: std::ops::RangeInclusive<u32> = 5..=300;
 pub const CLINIC_NAME_CHARS: std::ops::RangeInclusive<usize> = 1..=80;
 /// Topics a kiosk may name.
 pub const MAX_TOPICS: usize = 50;
+/// How long a printer name may be (CUPS allows 127 bytes).
+pub const PRINTER_CHARS: std::ops::RangeInclusive<usize> = 1..=127;
 
 fn default_clinic_name() -> String {
     "Clinic".to_owned()
@@ -90,6 +92,10 @@ pub struct Config {
     /// Salted Argon2 hash of the staff PIN (`clinic-edu set-pin` writes it).
     #[serde(default)]
     pub pin_hash: Option<String>,
+    /// The printer (its name in the print system, as `lpstat -p` lists it) a kiosk
+    /// prints handouts on; without one a kiosk offers no handouts.
+    #[serde(default)]
+    pub printer: Option<String>,
 }
 
 impl Default for Config {
@@ -101,6 +107,7 @@ impl Default for Config {
             idle_seconds: default_idle(),
             countdown_seconds: default_countdown(),
             pin_hash: None,
+            printer: None,
         }
     }
 }
@@ -218,6 +225,25 @@ impl Config {
                     COUNTDOWN_SECONDS.end()
                 ),
             ));
+        }
+        if let Some(printer) = &self.printer {
+            let chars = printer.chars().count();
+            if !PRINTER_CHARS.contains(&chars)
+                || printer.starts_with('-')
+                || printer
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || "/#\\".contains(c))
+            {
+                return Err(invalid(
+                    "printer",
+                    format!(
+                        "{printer:?} is not a printer name; give the name `lpstat -p` lists \
+                         ({} to {} characters, no spaces, /, # or \\, not starting with -)",
+                        PRINTER_CHARS.start(),
+                        PRINTER_CHARS.end()
+                    ),
+                ));
+            }
         }
         Ok(())
     }

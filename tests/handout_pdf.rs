@@ -36,17 +36,22 @@ fn request(topic: &str, lang: Language, staff: Option<Language>) -> HandoutReque
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("handout_pdf").join(name);
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("handout_pdf")
+        .join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
 
 fn text_items(composed: &Composed, page: usize) -> impl Iterator<Item = &pdf::TextItem> {
-    composed.pages[page].items.iter().filter_map(|item| match item {
-        Item::Text(t) => Some(t),
-        _ => None,
-    })
+    composed.pages[page]
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Text(t) => Some(t),
+            _ => None,
+        })
 }
 
 #[test]
@@ -79,7 +84,11 @@ fn glyphs_written_for_a_line_are_the_layout_tools_glyphs() {
                 command.arg("--bold");
             }
             let output = command.arg(&*item.text).output().unwrap();
-            assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+            assert!(
+                output.status.success(),
+                "{}",
+                String::from_utf8_lossy(&output.stderr)
+            );
             let tool: Vec<LineInfo> = String::from_utf8(output.stdout)
                 .unwrap()
                 .lines()
@@ -100,7 +109,13 @@ fn glyphs_written_for_a_line_are_the_layout_tools_glyphs() {
                 );
                 for (w, e) in written.iter().zip(&expected) {
                     assert_eq!(w.0, e.0, "glyph id on line {line} of {:?}", item.text);
-                    assert!((w.1 - e.1).abs() < 0.01, "x {} vs {} in {:?}", w.1, e.1, item.text);
+                    assert!(
+                        (w.1 - e.1).abs() < 0.01,
+                        "x {} vs {} in {:?}",
+                        w.1,
+                        e.1,
+                        item.text
+                    );
                 }
                 lines_checked += 1;
             }
@@ -161,13 +176,20 @@ fn every_font_is_an_embedded_subset_that_its_page_uses() {
             let fonts = pdffonts(&path, page);
             let mut names = BTreeSet::new();
             for (name, embedded, subset) in fonts {
-                assert!(embedded && subset, "{name} on page {page} of {lang} is not an embedded subset");
+                assert!(
+                    embedded && subset,
+                    "{name} on page {page} of {lang} is not an embedded subset"
+                );
                 // A subset's name is "ABCDEF+PostScriptName".
                 let (tag, base) = name.split_once('+').expect("subset tag");
                 assert_eq!(tag.len(), 6, "{name}");
                 names.insert(base.to_owned());
             }
-            assert_eq!(names, faces_on(&composed, page, &text), "page {page} of {lang}");
+            assert_eq!(
+                names,
+                faces_on(&composed, page, &text),
+                "page {page} of {lang}"
+            );
         }
     }
 }
@@ -187,7 +209,10 @@ fn the_patients_column_is_on_the_side_their_language_starts_reading() {
         let middle = composed.frame.width / 2.0;
         let title = |lang: Language| {
             text_items(&composed, 0)
-                .find(|t| t.lang == lang && *t.text == *library.topic("exosome-therapy").unwrap().text(lang).title)
+                .find(|t| {
+                    t.lang == lang
+                        && *t.text == *library.topic("exosome-therapy").unwrap().text(lang).title
+                })
                 .map(|t| t.origin.x + t.layout.width / 2.0)
                 .unwrap()
         };
@@ -211,7 +236,12 @@ fn a_five_section_japanese_handout_stays_under_800_kb() {
             ..request(&topic.id, Language::Japanese, None)
         };
         let bytes = pdf::make(&library, &strings, &mut text, &request).unwrap();
-        assert!(bytes.len() < 800 * 1024, "{}: {} bytes", topic.id, bytes.len());
+        assert!(
+            bytes.len() < 800 * 1024,
+            "{}: {} bytes",
+            topic.id,
+            bytes.len()
+        );
     }
 }
 
@@ -245,8 +275,18 @@ fn the_command_writes_the_chosen_file_and_nothing_else() {
     let file = out.join("prp-bn.pdf");
     let output = run(
         &[
-            "handout", "--topic", "prp", "--lang", "bn", "--section", "what_it_is", "--section",
-            "side_effects", "--paper", "letter", "-o",
+            "handout",
+            "--topic",
+            "prp",
+            "--lang",
+            "bn",
+            "--section",
+            "what_it_is",
+            "--section",
+            "side_effects",
+            "--paper",
+            "letter",
+            "-o",
         ]
         .iter()
         .copied()
@@ -254,10 +294,18 @@ fn the_command_writes_the_chosen_file_and_nothing_else() {
         .collect::<Vec<_>>(),
         &home,
     );
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(std::fs::read(&file).unwrap().starts_with(b"%PDF-"));
     assert_eq!(listing(&out), ["prp-bn.pdf"]);
-    assert!(listing(&home).is_empty(), "wrote into HOME: {:?}", listing(&home));
+    assert!(
+        listing(&home).is_empty(),
+        "wrote into HOME: {:?}",
+        listing(&home)
+    );
     let info = Command::new("pdfinfo").arg(&file).output().unwrap();
     let info = String::from_utf8(info.stdout).unwrap();
     assert!(info.contains("612 x 792 pts (letter)"), "{info}");
@@ -274,12 +322,43 @@ fn bad_requests_fail_clearly_and_leave_no_file() {
     let target = out.join("x.pdf");
     let t = target.to_str().unwrap();
     let cases: Vec<(Vec<&str>, &str)> = vec![
-        (vec!["--topic", "liposuction", "--lang", "en", "-o", t], "no topic \"liposuction\"; the topics are: "),
-        (vec!["--topic", "prp", "--lang", "fr", "-o", t], "invalid value 'fr'"),
+        (
+            vec!["--topic", "liposuction", "--lang", "en", "-o", t],
+            "no topic \"liposuction\"; the topics are: ",
+        ),
+        (
+            vec!["--topic", "prp", "--lang", "fr", "-o", t],
+            "invalid value 'fr'",
+        ),
         (vec!["--topic", "prp", "-o", t], "--lang"),
-        (vec!["--topic", "prp", "--lang", "ar", "--section", "dosage", "-o", t], "no section \"dosage\""),
-        (vec!["--topic", "prp", "--lang", "ar", "--paper", "a3", "-o", t], "--paper must be a4 or letter"),
-        (vec!["--topic", "prp", "--lang", "ja", "-o", "/nonexistent-dir/x.pdf"], "could not write /nonexistent-dir/x.pdf"),
+        (
+            vec![
+                "--topic",
+                "prp",
+                "--lang",
+                "ar",
+                "--section",
+                "dosage",
+                "-o",
+                t,
+            ],
+            "no section \"dosage\"",
+        ),
+        (
+            vec!["--topic", "prp", "--lang", "ar", "--paper", "a3", "-o", t],
+            "--paper must be a4 or letter",
+        ),
+        (
+            vec![
+                "--topic",
+                "prp",
+                "--lang",
+                "ja",
+                "-o",
+                "/nonexistent-dir/x.pdf",
+            ],
+            "could not write /nonexistent-dir/x.pdf",
+        ),
     ];
     for (args, message) in cases {
         let mut all = vec!["handout"];
@@ -295,7 +374,15 @@ fn bad_requests_fail_clearly_and_leave_no_file() {
     let blocked = out.join("blocked.pdf");
     std::fs::create_dir_all(blocked.join("inside")).unwrap();
     let output = run(
-        &["handout", "--topic", "prp", "--lang", "en", "-o", blocked.to_str().unwrap()],
+        &[
+            "handout",
+            "--topic",
+            "prp",
+            "--lang",
+            "en",
+            "-o",
+            blocked.to_str().unwrap(),
+        ],
         &home,
     );
     assert!(!output.status.success());

@@ -60,13 +60,21 @@ fn page_one_of_the_arabic_bengali_and_japanese_handouts() {
             .unwrap_or_else(|e| panic!("{name}: {e}; make it with UPDATE_SNAPSHOTS=1"))
             .to_rgba8();
         if got.dimensions() != want.dimensions() {
-            failures.push(format!("{name}: size {:?} vs {:?}", got.dimensions(), want.dimensions()));
+            failures.push(format!(
+                "{name}: size {:?} vs {:?}",
+                got.dimensions(),
+                want.dimensions()
+            ));
             continue;
         }
         let differing = got
             .pixels()
             .zip(want.pixels())
-            .filter(|(a, b)| a.0.iter().zip(b.0.iter()).any(|(x, y)| x.abs_diff(*y) > CHANNEL_TOLERANCE))
+            .filter(|(a, b)| {
+                a.0.iter()
+                    .zip(b.0.iter())
+                    .any(|(x, y)| x.abs_diff(*y) > CHANNEL_TOLERANCE)
+            })
             .count();
         let share = differing as f64 / (got.width() * got.height()) as f64;
         if share > PIXEL_SHARE {

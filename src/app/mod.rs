@@ -2,6 +2,7 @@
 //! route names, and applies the frame's commands at its end.
 
 pub mod command;
+pub mod handout;
 mod inspect;
 mod kiosk_input;
 mod startup;
@@ -44,6 +45,9 @@ pub struct ClinicApp {
     installed: bool,
     /// Reports startup time and memory for `benches/startup.sh`, when asked to.
     probe: crate::probe::StartupProbe,
+    /// The handout panel of the topic page, closed whenever another page opens.
+    handout: handout::HandoutPanel,
+    handout_setup: handout::HandoutSetup,
 }
 
 impl ClinicApp {
@@ -111,11 +115,15 @@ impl ClinicApp {
             languages: &languages,
             content_errors: &self.content_errors,
             commands: &mut self.commands,
+            handout: &mut self.handout,
+            handout_setup: &self.handout_setup,
         };
         screens::page(ui, bar.as_ref(), &mut cx, &self.state, &self.samples);
     }
 
     fn apply_commands(&mut self, ctx: &Context) {
+        let before = std::mem::discriminant(&self.state.route);
+        let topic_before = self.topic_id();
         for command in std::mem::take(&mut self.commands) {
             let effect = self
                 .state
@@ -132,6 +140,17 @@ impl ClinicApp {
                 }
                 Effect::Close => ctx.send_viewport_cmd(ViewportCommand::Close),
             }
+        }
+        // Another page, or a new patient: the handout panel starts closed again.
+        if std::mem::discriminant(&self.state.route) != before || self.topic_id() != topic_before {
+            self.handout.reset();
+        }
+    }
+
+    fn topic_id(&self) -> Option<String> {
+        match &self.state.route {
+            Route::Topic { id, .. } => Some(id.clone()),
+            _ => None,
         }
     }
 }

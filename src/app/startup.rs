@@ -87,6 +87,21 @@ impl ClinicApp {
             .as_deref()
             .map(Settings::load)
             .unwrap_or_default();
+        // A handout shows the clinic's name from its config, when there is one; a
+        // kiosk prints only to the printer its config names.
+        let config = match &options.kiosk {
+            Some(config) => Some(config.clone()),
+            None => options
+                .config_path
+                .as_deref()
+                .filter(|p| p.exists())
+                .and_then(|p| Config::load(p).ok()),
+        };
+        let handout_setup = super::handout::HandoutSetup {
+            clinic_name: config.as_ref().map(|c| c.clinic_name.clone()),
+            printer: config.as_ref().and_then(|c| c.printer.clone()),
+            kiosk: options.kiosk.is_some(),
+        };
         let kiosk = match options.kiosk {
             Some(config) => {
                 check_kiosk_config(&config, options.config_path.as_deref(), &library)?;
@@ -120,6 +135,8 @@ impl ClinicApp {
             system_fonts: options.system_fonts,
             installed: false,
             probe: crate::probe::StartupProbe::from_env(),
+            handout: super::handout::HandoutPanel::default(),
+            handout_setup,
         })
     }
 

@@ -1,5 +1,6 @@
 //! One file per screen, and [`show`], which draws the one the route names.
 
+pub mod handout;
 pub mod home;
 pub mod kiosk;
 pub mod screening;
@@ -32,6 +33,9 @@ pub struct Context<'a> {
     /// Problems with a clinic's content folder, shown to staff.
     pub content_errors: &'a [ContentError],
     pub commands: &'a mut Vec<Command>,
+    /// The topic page's handout panel, and where handouts may go.
+    pub handout: &'a mut crate::app::handout::HandoutPanel,
+    pub handout_setup: &'a crate::app::handout::HandoutSetup,
 }
 
 /// The warning listing a content folder's errors, when there are any.

@@ -37,6 +37,9 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, view: TopicView) {
             cx.commands.push(Command::Go(Route::Home));
         }
         crate::ui::row_end(ui, rtl, |ui| {
+            if super::handout::offered(cx) {
+                super::handout::toggle(ui, cx);
+            }
             let (label, next) = if view.side_by_side {
                 (msg::SINGLE_VIEW, false)
             } else {
@@ -51,6 +54,7 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, view: TopicView) {
         });
     });
     ui.add_space(tokens.gap / 2.0);
+    super::handout::panel(ui, cx, topic, view.side_by_side);
     if cx.library.screening().rules(&topic.id).is_some() {
         crate::ui::row(ui, rtl, |ui| {
             let label = strings.get(lang, msg::SCREENING_FROM_TOPIC);

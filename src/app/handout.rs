@@ -1,0 +1,168 @@
+//! Handouts from the app: what the panel on a topic page has chosen, and the jobs
+//! that save or print the PDF off the UI thread, so the screen never waits for a
+//! dialog, the layout or the print system. A job makes its own text system and
+//! reports back through a shared status, waking the UI when it ends.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use crate::content::{Library, SectionId};
+use crate::i18n::Strings;
+use crate::pdf::print::{PrintError, print};
+use crate::pdf::{self, HandoutRequest, Paper};
+use crate::text::{FontOptions, TextSystem};
+
+/// Where handouts may go, from the config: in kiosk mode there is never a file
+/// dialog, and printing only to the printer the config names.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HandoutSetup {
+    pub clinic_name: Option<String>,
+    pub printer: Option<String>,
+    pub kiosk: bool,
+}
+
+impl HandoutSetup {
+    pub fn can_save(&self) -> bool {
+        !self.kiosk
+    }
+
+    pub fn can_print(&self) -> bool {
+        !self.kiosk || self.printer.is_some()
+    }
+}
+
+/// How the last save or print went.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Status {
+    #[default]
+    Idle,
+    /// A save (its dialog may be open) or a print is under way.
+    Working(Action),
+    Saved(PathBuf),
+    Printed,
+    NoPrinter,
+    Failed(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Save,
+    Print,
+}
+
+/// The handout panel's choices and the status of its job.
+#[derive(Debug)]
+pub struct HandoutPanel {
+    pub open: bool,
+    pub sections: Vec<SectionId>,
+    pub paper: Paper,
+    status: Arc<Mutex<Status>>,
+}
+
+impl Default for HandoutPanel {
+    fn default() -> Self {
+        Self {
+            open: false,
+            sections: SectionId::ALL.to_vec(),
+            paper: Paper::default(),
+            status: Arc::default(),
+        }
+    }
+}
+
+impl HandoutPanel {
+    /// Closed, every section chosen, no message left from an earlier patient. A
+    /// job still running finishes into a status nobody shows.
+    pub fn reset(&mut self) {
+        *self = Self::default();
+    }
+
+    pub fn status(&self) -> Status {
+        self.status
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    pub fn toggle(&mut self, section: SectionId) {
+        if let Some(i) = self.sections.iter().position(|s| *s == section) {
+            self.sections.remove(i);
+        } else {
+            self.sections.push(section);
+            self.sections.sort();
+        }
+    }
+
+    /// Starts saving or printing `request` unless a job is running.
+    pub fn start(
+        &mut self,
+        ctx: &egui::Context,
+        action: Action,
+        library: &Library,
+        request: HandoutRequest,
+        setup: &HandoutSetup,
+    ) {
+        if matches!(self.status(), Status::Working(_)) {
+            return;
+        }
+        let allowed = match action {
+            Action::Save => setup.can_save(),
+            Action::Print => setup.can_print(),
+        };
+        if !allowed {
+            return;
+        }
+        *self.status.lock().unwrap_or_else(|p| p.into_inner()) = Status::Working(action);
+        let status = self.status.clone();
+        let library = library.only(std::slice::from_ref(&request.topic));
+        let printer = setup.printer.clone();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let result = run(action, &library, &request, printer.as_deref());
+            *status.lock().unwrap_or_else(|p| p.into_inner()) = result;
+            ctx.request_repaint();
+        });
+    }
+}
+
+fn run(
+    action: Action,
+    library: &Library,
+    request: &HandoutRequest,
+    printer: Option<&str>,
+) -> Status {
+    let make = || -> Result<Vec<u8>, String> {
+        let strings = Strings::embedded().map_err(|e| e.to_string())?;
+        let mut text = TextSystem::new(FontOptions {
+            system_fonts: false,
+        });
+        pdf::make(library, &strings, &mut text, request).map_err(|e| e.to_string())
+    };
+    match action {
+        Action::Save => {
+            let name = format!("{}-{}.pdf", request.topic, request.lang.code());
+            let dialog = rfd::AsyncFileDialog::new()
+                .set_file_name(name)
+                .add_filter("PDF", &["pdf"])
+                .save_file();
+            let Some(file) = pollster::block_on(dialog) else {
+                return Status::Idle;
+            };
+            let path = file.path().to_owned();
+            match make()
+                .and_then(|bytes| pdf::write_atomic(&path, &bytes).map_err(|e| e.to_string()))
+            {
+                Ok(()) => Status::Saved(path),
+                Err(e) => Status::Failed(e),
+            }
+        }
+        Action::Print => match make() {
+            Ok(bytes) => match print(&bytes, printer) {
+                Ok(_) => Status::Printed,
+                Err(PrintError::NoPrintSystem(_) | PrintError::NoPrinter(_)) => Status::NoPrinter,
+                Err(PrintError::Failed(e)) => Status::Failed(e),
+            },
+            Err(e) => Status::Failed(e),
+        },
+    }
+}
