@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use clinic_edu::Language;
-use clinic_edu::content::model::{Block, block_strings};
+use clinic_edu::content::model::block_strings;
 use clinic_edu::content::{ContentFiles, SectionId};
 use clinic_edu::i18n::{Strings, localize_digits, msg};
 use clinic_edu::pdf::{self, HandoutRequest, Paper};
@@ -149,9 +149,7 @@ fn expected(library: &clinic_edu::content::Library, topic: &str, lang: Language)
     for section in SectionId::ALL {
         for part in text.section(section) {
             for block in &part.blocks {
-                if let Block::Para { .. } | Block::List { .. } = block {
-                    out.extend(block_strings(block).map(str::to_owned));
-                }
+                out.extend(block_strings(block).map(str::to_owned));
             }
         }
     }

@@ -25,6 +25,9 @@ pub use layout::{Glyph, Line, TextLayout, TextStyle, is_invisible_control, parag
 
 use crate::lang::Language;
 
+/// The bytes of a font file, shared.
+pub type FontBytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
+
 /// How many layouts the cache keeps; a screen uses a few dozen.
 const LAYOUT_CACHE_CAPACITY: usize = 1024;
 /// Starting and largest side of the glyph atlas texture, in pixels. The renderer's
@@ -227,9 +230,9 @@ impl TextSystem {
 
     /// The bytes of the file a face comes from and the face's index in it (for
     /// embedding the face in a PDF).
-    pub fn font_data(&self, id: fontdb::ID) -> Option<(Arc<dyn AsRef<[u8]> + Send + Sync>, u32)> {
+    pub fn font_data(&self, id: fontdb::ID) -> Option<(FontBytes, u32)> {
         let face = self.font_system.db().face(id)?;
-        let data: Arc<dyn AsRef<[u8]> + Send + Sync> = match &face.source {
+        let data: FontBytes = match &face.source {
             fontdb::Source::Binary(data) => data.clone(),
             fontdb::Source::SharedFile(_, data) => data.clone(),
             fontdb::Source::File(path) => Arc::new(std::fs::read(path).ok()?),
