@@ -227,20 +227,18 @@ impl Config {
             ));
         }
         if let Some(printer) = &self.printer {
+            let bad = |c: char| c.is_whitespace() || c.is_control() || "/#\\".contains(c);
             let chars = printer.chars().count();
             if !PRINTER_CHARS.contains(&chars)
                 || printer.starts_with('-')
-                || printer
-                    .chars()
-                    .any(|c| c.is_whitespace() || c.is_control() || "/#\\".contains(c))
+                || printer.chars().any(bad)
             {
+                let (min, max) = (PRINTER_CHARS.start(), PRINTER_CHARS.end());
                 return Err(invalid(
                     "printer",
                     format!(
                         "{printer:?} is not a printer name; give the name `lpstat -p` lists \
-                         ({} to {} characters, no spaces, /, # or \\, not starting with -)",
-                        PRINTER_CHARS.start(),
-                        PRINTER_CHARS.end()
+                         ({min} to {max} characters, no spaces, /, # or \\, not starting with -)"
                     ),
                 ));
             }

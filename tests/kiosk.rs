@@ -436,3 +436,32 @@ fn settings_kept_between_runs_hold_no_answers() {
         );
     }
 }
+
+#[test]
+fn a_printer_name_that_lp_could_misread_is_refused_with_its_place() {
+    let path = temp_config("printer");
+    for (name, ok) in [
+        ("Front_Desk", true),
+        ("-d", false),
+        ("Front Desk", false),
+        ("a/b", false),
+        ("", false),
+    ] {
+        std::fs::write(&path, format!("(\n    printer: Some({name:?}),\n)\n")).unwrap();
+        match Config::load(&path) {
+            Ok(config) => {
+                assert!(ok, "{name:?} was taken");
+                assert_eq!(config.printer.as_deref(), Some(name));
+            }
+            Err(e) => {
+                assert!(!ok, "{name:?}: {e}");
+                let message = e.to_string();
+                assert!(
+                    message.starts_with(&format!("{}:2:", path.display())),
+                    "{message}"
+                );
+                assert!(message.contains("printer: "), "{message}");
+            }
+        }
+    }
+}

@@ -41,6 +41,8 @@ pub enum Status {
     Saved(PathBuf),
     Printed,
     NoPrinter,
+    /// No save dialog can open here (no desktop portal, no zenity).
+    NoDialog,
     Failed(String),
 }
 
@@ -140,6 +142,9 @@ fn run(
     };
     match action {
         Action::Save => {
+            if !save_dialog_available() {
+                return Status::NoDialog;
+            }
             let name = format!("{}-{}.pdf", request.topic, request.lang.code());
             let dialog = rfd::AsyncFileDialog::new()
                 .set_file_name(name)
@@ -165,4 +170,19 @@ fn run(
             Err(e) => Status::Failed(e),
         },
     }
+}
+
+/// Whether a save dialog can open: on Linux rfd asks the desktop portal over the
+/// session bus and falls back to zenity; with neither, it would return as if the
+/// person had cancelled.
+fn save_dialog_available() -> bool {
+    if !cfg!(target_os = "linux") {
+        return true;
+    }
+    let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+        || std::env::var_os("XDG_RUNTIME_DIR")
+            .is_some_and(|dir| std::path::Path::new(&dir).join("bus").exists());
+    let zenity = std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join("zenity").is_file()));
+    bus || zenity
 }

@@ -121,6 +121,7 @@ messages! {
     HANDOUT_PRINTING = "handout-printing";
     HANDOUT_PRINT_SENT = "handout-print-sent";
     HANDOUT_NO_PRINTER = "handout-no-printer";
+    HANDOUT_NO_DIALOG = "handout-no-dialog";
     HANDOUT_FAILED = "handout-failed";
     HANDOUT_NO_SECTIONS = "handout-no-sections";
     HANDOUT_PRINTED = "handout-printed";

@@ -186,6 +186,7 @@ handout-saved = حُفظت النشرة: { $path }
 handout-printing = جارٍ الإرسال إلى الطابعة…
 handout-print-sent = أُرسلت النشرة إلى الطابعة.
 handout-no-printer = لا توجد طابعة مُعدّة على هذا الجهاز، لذلك لم تُطبع النشرة.
+handout-no-dialog = لا توجد نافذة حفظ على هذا الجهاز (تحتاج إلى xdg-desktop-portal أو zenity)، لذلك لم تُحفظ النشرة.
 handout-failed = تعذّر إعداد النشرة أو حفظها: { $error }
 handout-no-sections = اختر قسمًا واحدًا على الأقل.
 handout-printed = طُبعت في { $date }

@@ -110,6 +110,7 @@ handout-saved = সংরক্ষিত হয়েছে: { $path }
 handout-printing = প্রিন্টারে পাঠানো হচ্ছে…
 handout-print-sent = প্রিন্টারে পাঠানো হয়েছে।
 handout-no-printer = এই কম্পিউটারে কোনো প্রিন্টার সেট আপ করা নেই, তাই তথ্যপত্রটি প্রিন্ট হয়নি।
+handout-no-dialog = এই কম্পিউটারে সংরক্ষণের কোনো ডায়ালগ নেই (xdg-desktop-portal বা zenity লাগবে), তাই তথ্যপত্রটি সংরক্ষিত হয়নি।
 handout-failed = তথ্যপত্রটি তৈরি বা সংরক্ষণ করা যায়নি: { $error }
 handout-no-sections = অন্তত একটি অংশ বেছে নিন।
 handout-printed = ছাপার তারিখ { $date }

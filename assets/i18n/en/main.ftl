@@ -135,6 +135,7 @@ handout-saved = Saved: { $path }
 handout-printing = Sending to the printer…
 handout-print-sent = Sent to the printer.
 handout-no-printer = No printer is set up on this computer, so the handout was not printed.
+handout-no-dialog = This computer has no save dialog (it needs xdg-desktop-portal or zenity). The handout was not saved.
 handout-failed = The handout was not made or saved: { $error }
 handout-no-sections = Choose at least one section.
 handout-printed = Printed on { $date }

@@ -110,6 +110,7 @@ handout-saved = 保存しました: { $path }
 handout-printing = プリンターに送信しています…
 handout-print-sent = プリンターに送信しました。
 handout-no-printer = このコンピューターにはプリンターが設定されていないため、印刷できませんでした。
+handout-no-dialog = このコンピューターには保存ダイアログがありません（xdg-desktop-portal または zenity が必要です）。配布資料は保存されませんでした。
 handout-failed = 配布資料を作成または保存できませんでした: { $error }
 handout-no-sections = 項目を一つ以上選んでください。
 handout-printed = 印刷日 { $date }

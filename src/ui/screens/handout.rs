@@ -134,6 +134,7 @@ fn status_line(ui: &mut Ui, cx: &Context<'_>, status: &Status) {
         Status::Working(Action::Print) => strings.get(lang, msg::HANDOUT_PRINTING),
         Status::Printed => strings.get(lang, msg::HANDOUT_PRINT_SENT),
         Status::NoPrinter => strings.get(lang, msg::HANDOUT_NO_PRINTER),
+        Status::NoDialog => strings.get(lang, msg::HANDOUT_NO_DIALOG),
         Status::Saved(path) => {
             strings.with_arg(lang, msg::HANDOUT_SAVED, "path", path.display().to_string())
         }
@@ -142,7 +143,7 @@ fn status_line(ui: &mut Ui, cx: &Context<'_>, status: &Status) {
         }
     };
     match status {
-        Status::NoPrinter | Status::Failed(_) => {
+        Status::NoPrinter | Status::NoDialog | Status::Failed(_) => {
             ui.add(Notice::new(&text, lang));
         }
         _ => {
