@@ -2,7 +2,7 @@
 //! same on the screen and on a handout.
 
 use crate::content::Origin;
-use crate::content::model::Meta;
+use crate::content::model::{Grade, Meta};
 use crate::i18n::{Strings, msg};
 use crate::lang::Language;
 
@@ -16,6 +16,17 @@ pub fn review_line(strings: &Strings, lang: Language, meta: &Meta) -> String {
             args.set("date", review.date.clone());
             strings.format(lang, msg::REVIEWED_BY, Some(&args))
         }
+    }
+}
+
+/// The message saying how much weight a source carries.
+pub fn grade_message(grade: Grade) -> &'static str {
+    match grade {
+        Grade::Reg => msg::GRADE_REG,
+        Grade::Pro => msg::GRADE_PRO,
+        Grade::Pr => msg::GRADE_PR,
+        Grade::Low => msg::GRADE_LOW,
+        Grade::Unsourced => msg::GRADE_UNSOURCED,
     }
 }
 

@@ -9,7 +9,7 @@ use super::compose::{Column, Composer, Set, Styles};
 use super::page::{Composed, Item, PageFrame, Role};
 use crate::content::SectionId;
 use crate::content::cite::{cite_marks, source_line};
-use crate::content::model::{Block, Grade, Topic};
+use crate::content::model::{Block, Topic};
 use crate::i18n::{Strings, localize_digits, meta, msg};
 use crate::lang::Language;
 use crate::text::TextSystem;
@@ -301,13 +301,7 @@ fn sources(
             indent: 0.0,
         };
         c.text(col, &source_line(lang, i, &source.title), &title);
-        let grade = match source.grade {
-            Grade::Reg => msg::GRADE_REG,
-            Grade::Pro => msg::GRADE_PRO,
-            Grade::Pr => msg::GRADE_PR,
-            Grade::Low => msg::GRADE_LOW,
-            Grade::Unsourced => msg::GRADE_UNSOURCED,
-        };
+        let grade = meta::grade_message(source.grade);
         let small = |color, lang| Set {
             lang,
             style: styles.small,

@@ -19,6 +19,20 @@ pub fn row<R>(ui: &mut Ui, rtl: bool, add_contents: impl FnOnce(&mut Ui) -> R) -
     row_of_height(ui, rtl, height, add_contents)
 }
 
+/// Buttons in reading order that wrap onto more lines when they do not fit.
+pub fn wrapping_row<R>(
+    ui: &mut Ui,
+    rtl: bool,
+    add_contents: impl FnOnce(&mut Ui) -> R,
+) -> InnerResponse<R> {
+    let layout = if rtl {
+        egui::Layout::right_to_left(egui::Align::Min).with_main_wrap(true)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true)
+    };
+    ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), 0.0), layout, add_contents)
+}
+
 /// A [`row`] only as tall as its contents (for rows of text without buttons).
 pub fn text_row<R>(
     ui: &mut Ui,

@@ -45,12 +45,7 @@ pub fn panel(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, side_by_side: boo
         .show(ui, |ui| {
             let sections_title = strings.get(lang, msg::HANDOUT_SECTIONS);
             ui.add(Paragraph::new(&sections_title, lang).style(tokens.title));
-            let layout = if rtl {
-                egui::Layout::right_to_left(egui::Align::Min).with_main_wrap(true)
-            } else {
-                egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true)
-            };
-            ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), 0.0), layout, |ui| {
+            crate::ui::wrapping_row(ui, rtl, |ui| {
                 for section in SectionId::ALL {
                     let label = strings.get(lang, section.string_id());
                     let on = cx.handout.sections.contains(&section);

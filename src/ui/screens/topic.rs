@@ -11,7 +11,7 @@ use crate::app::command::Command;
 use crate::app::state::Route;
 use crate::content::SectionId;
 pub use crate::content::cite::{cite_marks, source_line};
-use crate::content::model::{Block, Grade, Topic};
+use crate::content::model::{Block, Topic};
 use crate::lang::Language;
 use crate::ui::widgets::{BulletList, Button, Heading, Notice, Paragraph, Timeline};
 
@@ -70,12 +70,7 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, view: TopicView) {
     }
 
     // Section tabs, wrapping, in reading order.
-    let layout = if rtl {
-        egui::Layout::right_to_left(egui::Align::Min).with_main_wrap(true)
-    } else {
-        egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true)
-    };
-    ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), 0.0), layout, |ui| {
+    crate::ui::wrapping_row(ui, rtl, |ui| {
         for section in SectionId::ALL {
             let label = strings.get(lang, section.string_id());
             if ui
@@ -171,13 +166,7 @@ fn sources(ui: &mut Ui, cx: &Context<'_>, topic: &Topic, lang: Language) {
             &source_line(lang, i, &source.title),
             Language::English,
         ));
-        let grade = match source.grade {
-            Grade::Reg => msg::GRADE_REG,
-            Grade::Pro => msg::GRADE_PRO,
-            Grade::Pr => msg::GRADE_PR,
-            Grade::Low => msg::GRADE_LOW,
-            Grade::Unsourced => msg::GRADE_UNSOURCED,
-        };
+        let grade = crate::i18n::meta::grade_message(source.grade);
         ui.add(
             Paragraph::new(&cx.strings.get(lang, grade), lang)
                 .style(tokens.small)
