@@ -32,6 +32,7 @@ fn handouts(c: &mut Criterion) {
             paper: Paper::A4,
             clinic_name: Some("Clinic".into()),
             date: "2026-12-01".into(),
+            review_months: 24,
         };
         let size = pdf::make(
             &loaded.library,

@@ -117,4 +117,24 @@ pub enum Tool {
         #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
         output: PathBuf,
     },
+    /// Record that a clinician reviewed a topic in one language (in the content
+    /// folder's reviews.ron, with the SHA-256 of the files it covers).
+    Review {
+        /// Topic id, e.g. prp.
+        #[arg(long)]
+        topic: String,
+        /// The language of the text reviewed (en, ar, bn, ja).
+        #[arg(long)]
+        lang: Language,
+        /// Who reviewed it: "NAME, ROLE".
+        #[arg(long)]
+        reviewer: String,
+        /// The day of the review, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        /// The content folder whose reviews.ron records it (default, in a source
+        /// checkout: assets/content).
+        #[arg(long, value_name = "DIR")]
+        content: Option<PathBuf>,
+    },
 }

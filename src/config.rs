@@ -54,6 +54,8 @@ pub const COUNTDOWN_SECONDS: std::ops::RangeInclusive<u32> = 5..=300;
 pub const CLINIC_NAME_CHARS: std::ops::RangeInclusive<usize> = 1..=80;
 /// Topics a kiosk may name.
 pub const MAX_TOPICS: usize = 50;
+/// How long a clinician's review may stand, in months.
+pub const REVIEW_MONTHS: std::ops::RangeInclusive<u32> = 1..=120;
 /// How long a printer name may be (CUPS allows 127 bytes).
 pub const PRINTER_CHARS: std::ops::RangeInclusive<usize> = 1..=127;
 
@@ -65,6 +67,9 @@ fn default_languages() -> Vec<Language> {
 }
 fn default_idle() -> u32 {
     90
+}
+fn default_review_months() -> u32 {
+    crate::content::review::DEFAULT_VALID_MONTHS
 }
 fn default_countdown() -> u32 {
     20
@@ -96,6 +101,9 @@ pub struct Config {
     /// prints handouts on; without one a kiosk offers no handouts.
     #[serde(default)]
     pub printer: Option<String>,
+    /// How many months a clinician's review stands before it is overdue.
+    #[serde(default = "default_review_months")]
+    pub review_valid_months: u32,
 }
 
 impl Default for Config {
@@ -108,6 +116,7 @@ impl Default for Config {
             countdown_seconds: default_countdown(),
             pin_hash: None,
             printer: None,
+            review_valid_months: default_review_months(),
         }
     }
 }
@@ -226,6 +235,16 @@ impl Config {
                 ),
             ));
         }
+        if !REVIEW_MONTHS.contains(&self.review_valid_months) {
+            let (min, max) = (REVIEW_MONTHS.start(), REVIEW_MONTHS.end());
+            return Err(invalid(
+                "review_valid_months",
+                format!(
+                    "{} is out of range; give {min} to {max} months",
+                    self.review_valid_months
+                ),
+            ));
+        }
         if let Some(printer) = &self.printer {
             let bad = |c: char| c.is_whitespace() || c.is_control() || "/#\\".contains(c);
             let chars = printer.chars().count();
@@ -308,92 +327,5 @@ impl Settings {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn temp(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("clinic-edu-config-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        dir.join("config.ron")
-    }
-
-    #[test]
-    fn missing_config_is_the_default_without_a_pin() {
-        let config = Config::load(&temp("missing")).unwrap();
-        assert_eq!(config, Config::default());
-        assert_eq!((config.idle_seconds, config.countdown_seconds), (90, 20));
-        assert!(config.pin_hash.is_none());
-    }
-
-    #[test]
-    fn config_round_trips_and_fills_defaults() {
-        let path = temp("roundtrip");
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(
-            &path,
-            "(clinic_name: \"Harbour Skin\", languages: [ar, en], idle_seconds: 120)",
-        )
-        .unwrap();
-        let config = Config::load(&path).unwrap();
-        assert_eq!(config.clinic_name, "Harbour Skin");
-        assert_eq!(config.languages, [Language::Arabic, Language::English]);
-        assert_eq!(config.countdown_seconds, 20);
-        config.save(&path).unwrap();
-        assert_eq!(Config::load(&path).unwrap(), config);
-    }
-
-    #[test]
-    fn malformed_config_says_file_line_and_column() {
-        let path = temp("malformed");
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(
-            &path,
-            "(\n  clinic_name: \"A\",\n  idle_seconds: ninety,\n)",
-        )
-        .unwrap();
-        let err = Config::load(&path).unwrap_err().to_string();
-        assert!(err.starts_with(&format!("{}:3:", path.display())), "{err}");
-        std::fs::write(&path, "(languages: [fr])").unwrap();
-        let err = Config::load(&path).unwrap_err().to_string();
-        assert!(err.starts_with(&format!("{}:1:", path.display())), "{err}");
-        std::fs::write(&path, "(\n  countdown_seconds: 1,\n)").unwrap();
-        let err = Config::load(&path).unwrap_err().to_string();
-        assert_eq!(
-            err,
-            format!(
-                "{}:2:3: countdown_seconds: 1 is out of range; give 5 to 300 seconds",
-                path.display()
-            )
-        );
-        std::fs::write(&path, "(idle_seconds: 4000000000)").unwrap();
-        let err = Config::load(&path).unwrap_err().to_string();
-        assert!(
-            err.contains("idle_seconds: 4000000000 is out of range"),
-            "{err}"
-        );
-        std::fs::write(&path, "(languages: [ar, ar])").unwrap();
-        let err = Config::load(&path).unwrap_err().to_string();
-        assert!(err.contains("ar is listed twice"), "{err}");
-        std::fs::write(&path, "x".repeat(100_000)).unwrap();
-        let err = Config::load(&path).unwrap_err().to_string();
-        assert!(err.contains("the file is 100000 bytes"), "{err}");
-    }
-
-    #[test]
-    fn settings_hold_nothing_about_a_patient() {
-        let path = temp("settings").with_file_name("settings.ron");
-        let settings = Settings {
-            staff_language: Language::Japanese,
-            window_size: Some([1200.0, 800.0]),
-        };
-        settings.save(&path).unwrap();
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.contains("staff_language") && text.contains("window_size"));
-        assert_eq!(Settings::load(&path), settings);
-        assert_eq!(
-            Settings::load(&path.with_file_name("none.ron")),
-            Settings::default()
-        );
-    }
-}
+#[path = "config_tests.rs"]
+mod tests;

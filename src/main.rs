@@ -31,6 +31,13 @@ fn main() -> ExitCode {
             system_fonts,
             text,
         }) => tools::layout::print_layout(lang, width, size, bold, system_fonts, &text),
+        Some(Tool::Review {
+            topic,
+            lang,
+            reviewer,
+            date,
+            content,
+        }) => tools::review::review(&topic, lang, &reviewer, date.as_deref(), content.as_deref()),
         Some(Tool::Handout {
             topic,
             lang,

@@ -192,9 +192,20 @@ fn validate_command_prints_a_summary_and_exits_zero() {
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
-    assert_eq!(
-        String::from_utf8_lossy(&out.stdout).trim(),
-        "5 topics x 4 languages, 0 errors"
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.last(), Some(&"5 topics x 4 languages, 0 errors"));
+    // A note per topic and language on its clinical review, then the counts.
+    let notes = lines
+        .iter()
+        .filter(|l| l.ends_with(".ron: note: never reviewed"))
+        .count();
+    assert_eq!(notes, 20, "{stdout}");
+    assert!(
+        lines[lines.len() - 2].starts_with(
+            "reviews: 0 reviewed, 0 changed since review, 0 overdue, 20 never reviewed"
+        ),
+        "{stdout}"
     );
 }
 

@@ -32,6 +32,7 @@ fn request(topic: &str, lang: Language, staff: Option<Language>) -> HandoutReque
         paper: Paper::A4,
         clinic_name: Some("Clinic".into()),
         date: "2026-12-01".into(),
+        review_months: 24,
     }
 }
 

@@ -36,6 +36,7 @@ fn page_one_of_the_arabic_bengali_and_japanese_handouts() {
             paper: Paper::A4,
             clinic_name: Some("Clinic".into()),
             date: "2026-12-01".into(),
+            review_months: 24,
         };
         let bytes = pdf::make(&loaded.library, &strings, &mut text, &request).unwrap();
         let pdf_path = dir.join(format!("{lang}.pdf"));

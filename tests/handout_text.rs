@@ -315,6 +315,7 @@ fn every_word_of_every_handout_comes_back_out_of_the_pdf() {
                 paper: Paper::A4,
                 clinic_name: None,
                 date: "2026-12-01".into(),
+                review_months: 24,
             };
             let bytes = pdf::make(&library, &strings, &mut text, &request).unwrap();
             let path = dir.join(format!("{}-{}.pdf", topic.id, lang.code()));

@@ -48,6 +48,8 @@ pub struct ClinicApp {
     /// The handout panel of the topic page, closed whenever another page opens.
     handout: handout::HandoutPanel,
     handout_setup: handout::HandoutSetup,
+    /// The config's `review_valid_months`.
+    review_months: u32,
 }
 
 impl ClinicApp {
@@ -117,6 +119,7 @@ impl ClinicApp {
             commands: &mut self.commands,
             handout: &mut self.handout,
             handout_setup: &self.handout_setup,
+            review_months: self.review_months,
         };
         screens::page(ui, bar.as_ref(), &mut cx, &self.state, &self.samples);
     }

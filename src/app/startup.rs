@@ -137,6 +137,11 @@ impl ClinicApp {
             probe: crate::probe::StartupProbe::from_env(),
             handout: super::handout::HandoutPanel::default(),
             handout_setup,
+            review_months: config
+                .as_ref()
+                .map_or(crate::content::review::DEFAULT_VALID_MONTHS, |c| {
+                    c.review_valid_months
+                }),
         })
     }
 

@@ -9,6 +9,7 @@ use super::error::ContentError;
 use super::limits;
 use super::model::{Library, Topic, TopicText};
 use super::raw;
+use super::review::{self, FileHashes, ReviewRecord};
 use super::validate;
 use crate::lang::{Language, PerLang};
 use crate::screening::{Question, Screening, TopicRules};
@@ -55,6 +56,7 @@ pub fn load(files: &ContentFiles, mut check_glyphs: Option<GlyphCheck<'_>>) -> L
     let mut by_topic: BTreeMap<&str, BTreeMap<&str, &ContentFile>> = BTreeMap::new();
     let mut errors = Vec::new();
     let mut questions_file = None;
+    let mut reviews_file = None;
     for (rel, file) in &files.files {
         if file.text.len() as u64 > limits::MAX_FILE_BYTES {
             errors.push(ContentError::new(
@@ -73,6 +75,7 @@ pub fn load(files: &ContentFiles, mut check_glyphs: Option<GlyphCheck<'_>>) -> L
                 by_topic.entry(topic).or_default().insert(name, file);
             }
             None if rel == QUESTIONS => questions_file = Some(file),
+            None if rel == review::REVIEWS => reviews_file = Some(file),
             _ => errors.push(ContentError::new(
                 &file.path,
                 None,
@@ -110,10 +113,18 @@ pub fn load(files: &ContentFiles, mut check_glyphs: Option<GlyphCheck<'_>>) -> L
         }
     }
     topics.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+    let reviews = reviews_file
+        .and_then(|file| {
+            let reviews = parse::<Vec<ReviewRecord>>(file, &mut errors)?;
+            validate::check_reviews(file, &reviews, &by_topic, &mut errors);
+            Some(reviews)
+        })
+        .unwrap_or_default();
     Loaded {
         library: Library {
             topics,
             screening: Screening::new(questions, rules),
+            reviews,
         },
         errors,
         topic_count: by_topic.len(),
@@ -231,6 +242,18 @@ fn load_topic(
         }
     }?;
     let texts = texts.all()?;
+    let hash = |name: &str| {
+        files
+            .get(name)
+            .map_or_else(String::new, |f| review::sha256_hex(f.text.as_bytes()))
+    };
+    let mut hashes = FileHashes {
+        screening: hash("screening.ron"),
+        ..FileHashes::default()
+    };
+    for lang in Language::ALL {
+        *hashes.texts.get_mut(lang) = hash(&format!("{}.ron", lang.code()));
+    }
     Some((
         Topic {
             id: raw_topic.id,
@@ -238,6 +261,7 @@ fn load_topic(
             sources: raw_topic.sources,
             timeline: raw_topic.timeline,
             texts,
+            hashes,
         },
         rules,
     ))

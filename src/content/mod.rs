@@ -8,6 +8,7 @@ pub mod limits;
 pub mod load;
 pub mod model;
 pub mod raw;
+pub mod review;
 mod validate;
 
 pub use error::ContentError;

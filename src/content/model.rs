@@ -2,6 +2,7 @@
 //! section, and every citation resolves to a source of the topic.
 
 pub use super::raw::{Block, Certainty, Grade, Item, Review, Source, Step, TimelineStep, Unit};
+use super::review::{self, Date, FileHashes, ReviewRecord, ReviewStatus};
 use crate::i18n::msg;
 use crate::lang::{Language, PerLang};
 use crate::screening::Screening;
@@ -11,6 +12,8 @@ use crate::screening::Screening;
 pub struct Library {
     pub(crate) topics: Vec<Topic>,
     pub(crate) screening: Screening,
+    /// Clinicians' reviews from `reviews.ron`.
+    pub(crate) reviews: Vec<ReviewRecord>,
 }
 
 impl Library {
@@ -25,6 +28,29 @@ impl Library {
 
     pub fn topic(&self, id: &str) -> Option<&Topic> {
         self.topics.iter().find(|t| t.id == id)
+    }
+
+    /// The recorded reviews.
+    pub fn reviews(&self) -> &[ReviewRecord] {
+        &self.reviews
+    }
+
+    /// What can be said today of the review of `topic` in `lang`.
+    pub fn review_status(
+        &self,
+        topic: &Topic,
+        lang: Language,
+        today: Date,
+        valid_months: u32,
+    ) -> ReviewStatus {
+        review::status(
+            &self.reviews,
+            &topic.id,
+            lang,
+            &topic.hashes,
+            today,
+            valid_months,
+        )
     }
 
     pub fn is_empty(&self) -> bool {
@@ -48,6 +74,7 @@ impl Library {
         Library {
             topics,
             screening: Screening::new(self.screening.questions().to_vec(), rules),
+            reviews: self.reviews.clone(),
         }
     }
 }
@@ -60,6 +87,8 @@ pub struct Topic {
     pub sources: Vec<Source>,
     pub timeline: Vec<TimelineStep>,
     pub(crate) texts: PerLang<TopicText>,
+    /// SHA-256 of its language files and screening file, as loaded.
+    pub hashes: FileHashes,
 }
 
 impl Topic {

@@ -3,20 +3,25 @@
 
 use crate::content::Origin;
 use crate::content::model::{Grade, Meta};
-use crate::i18n::{Strings, msg};
+use crate::content::review::ReviewStatus;
+use crate::i18n::{Strings, localize_digits, msg};
 use crate::lang::Language;
 
-/// "Not yet reviewed by a clinician…", or who reviewed the text and when.
-pub fn review_line(strings: &Strings, lang: Language, meta: &Meta) -> String {
-    match &meta.reviewed {
-        None => strings.get(lang, msg::NOT_REVIEWED),
-        Some(review) => {
-            let mut args = fluent_bundle::FluentArgs::new();
-            args.set("reviewer", review.reviewer.clone());
-            args.set("date", review.date.clone());
-            strings.format(lang, msg::REVIEWED_BY, Some(&args))
+/// "Not yet reviewed by a clinician…", who reviewed the text and when, or why
+/// that review no longer stands (the text changed after it, or it is too old).
+pub fn review_line(strings: &Strings, lang: Language, status: &ReviewStatus) -> String {
+    let (id, reviewer, date) = match status {
+        ReviewStatus::NeverReviewed => return strings.get(lang, msg::NOT_REVIEWED),
+        ReviewStatus::Reviewed { reviewer, date } => (msg::REVIEWED_BY, reviewer, date),
+        ReviewStatus::ChangedSinceReview { reviewer, date } => {
+            (msg::REVIEW_CHANGED, reviewer, date)
         }
-    }
+        ReviewStatus::Overdue { reviewer, date } => (msg::REVIEW_OVERDUE, reviewer, date),
+    };
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("reviewer", reviewer.clone());
+    args.set("date", localize_digits(lang, date));
+    strings.format(lang, id, Some(&args))
 }
 
 /// The message saying how much weight a source carries.

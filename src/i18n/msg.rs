@@ -27,6 +27,8 @@ messages! {
     STAFF_LANGUAGE = "staff-language";
     NOT_REVIEWED = "not-reviewed";
     REVIEWED_BY = "reviewed-by";
+    REVIEW_CHANGED = "review-changed";
+    REVIEW_OVERDUE = "review-overdue";
     ORIGIN_ORIGINAL = "origin-original";
     ORIGIN_TRANSLATED = "origin-translated";
     LANG_EN = "lang-en";

@@ -9,7 +9,8 @@ use super::compose::{Column, Composer, Set, Styles};
 use super::page::{Composed, Item, PageFrame, Role};
 use crate::content::SectionId;
 use crate::content::cite::{cite_marks, source_line};
-use crate::content::model::{Block, Topic};
+use crate::content::model::{Block, Library, Topic};
+use crate::content::review::{Date, ReviewStatus};
 use crate::i18n::{Strings, localize_digits, meta, msg};
 use crate::lang::Language;
 use crate::text::TextSystem;
@@ -26,6 +27,7 @@ const TIMELINE_HEIGHT: f32 = 64.0;
 pub fn compose(
     text: &mut TextSystem,
     strings: &Strings,
+    library: &Library,
     topic: &Topic,
     request: &HandoutRequest,
 ) -> Composed {
@@ -85,14 +87,14 @@ pub fn compose(
         let muted = set(lang, styles.small, tokens.muted_text, Role::Para);
         c.text(col, &facts.join(" · "), &muted);
         col.y += GAP;
-        if t.meta.reviewed.is_none() {
-            notice(
-                &mut c,
-                col,
-                &meta::review_line(strings, lang, &t.meta),
-                &styles,
-                &tokens,
-            );
+        let today = Date::parse(&request.date).unwrap_or_else(Date::today);
+        let status = library.review_status(topic, lang, today, request.review_months);
+        let line = meta::review_line(strings, lang, &status);
+        if matches!(status, ReviewStatus::Reviewed { .. }) {
+            c.text(col, &line, &muted);
+            col.y += GAP;
+        } else {
+            notice(&mut c, col, &line, &styles, &tokens);
         }
     }
 

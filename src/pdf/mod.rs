@@ -35,6 +35,8 @@ pub struct HandoutRequest {
     pub clinic_name: Option<String>,
     /// The print date as `YYYY-MM-DD` (digits are put in the language's own).
     pub date: String,
+    /// How many months a clinician's review stands (the config's `review_valid_months`).
+    pub review_months: u32,
 }
 
 /// Why a handout could not be made or saved.
@@ -87,7 +89,7 @@ pub fn compose(
     if request.sections.is_empty() {
         return Err(HandoutError::NoSections);
     }
-    Ok(handout::compose(text, strings, topic, request))
+    Ok(handout::compose(text, strings, library, topic, request))
 }
 
 /// The handout's PDF file, as bytes.
@@ -143,31 +145,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), HandoutError> {
 /// Today's date (UTC) as `YYYY-MM-DD`; `SOURCE_DATE_EPOCH`, when set, stands for
 /// now, as in reproducible builds, so tests and snapshots get a fixed date.
 pub fn today() -> String {
-    let seconds = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64)
-        });
-    let (y, m, d) = civil_from_days(seconds.div_euclid(86_400));
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// Year, month and day of a count of days since 1970-01-01 (Howard Hinnant's
-/// `civil_from_days`).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
+    let d = crate::content::review::Date::today();
+    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
 }
 
 fn parse_day(date: &str) -> Option<Day> {
@@ -181,13 +160,6 @@ fn parse_day(date: &str) -> Option<Day> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn calendar_days() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_788), (2026, 12, 1));
-        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
-    }
 
     #[test]
     fn sections_by_field_name() {

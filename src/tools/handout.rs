@@ -54,8 +54,8 @@ pub fn handout(args: &HandoutArgs<'_>) -> anyhow::Result<()> {
     }
     // The clinic's name comes from its config, when it has one.
     let config_file = config_path(args.config)?;
-    let clinic_name = if config_file.exists() {
-        Some(Config::load(&config_file)?.clinic_name)
+    let config = if config_file.exists() {
+        Some(Config::load(&config_file)?)
     } else {
         None
     };
@@ -65,8 +65,11 @@ pub fn handout(args: &HandoutArgs<'_>) -> anyhow::Result<()> {
         staff_lang: args.staff_lang,
         sections,
         paper,
-        clinic_name,
+        clinic_name: config.as_ref().map(|c| c.clinic_name.clone()),
         date: pdf::today(),
+        review_months: config.map_or(clinic_edu::content::review::DEFAULT_VALID_MONTHS, |c| {
+            c.review_valid_months
+        }),
     };
     let strings = Strings::embedded()?;
     let mut text = TextSystem::new(FontOptions {

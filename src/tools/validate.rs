@@ -31,7 +31,42 @@ pub fn validate(dir: Option<&Path>) -> anyhow::Result<()> {
     for error in &loaded.errors {
         print_out(&format!("{error}\n"))?;
     }
+    review_notes(&files, &loaded.library)?;
     print_out(&format!("{}\n", loaded.summary()))?;
     anyhow::ensure!(loaded.errors.is_empty(), "the content has errors");
+    Ok(())
+}
+
+/// A note per topic and language on its clinical review, and the counts.
+fn review_notes(
+    files: &ContentFiles,
+    library: &clinic_edu::content::Library,
+) -> anyhow::Result<()> {
+    use clinic_edu::content::review::{DEFAULT_VALID_MONTHS, Date, ReviewStatus};
+    let months = clinic_edu::config::config_path(None)
+        .ok()
+        .filter(|p| p.exists())
+        .and_then(|p| clinic_edu::config::Config::load(&p).ok())
+        .map_or(DEFAULT_VALID_MONTHS, |c| c.review_valid_months);
+    let today = Date::today();
+    let mut counts = [0usize; 4];
+    for topic in library.topics() {
+        for lang in Language::ALL {
+            let status = library.review_status(topic, lang, today, months);
+            counts[match status {
+                ReviewStatus::Reviewed { .. } => 0,
+                ReviewStatus::ChangedSinceReview { .. } => 1,
+                ReviewStatus::Overdue { .. } => 2,
+                ReviewStatus::NeverReviewed => 3,
+            }] += 1;
+            let rel = format!("{}/{}.ron", topic.id, lang.code());
+            let path = files.get(&rel).map_or(rel.clone(), |f| f.path.clone());
+            print_out(&format!("{path}: note: {}\n", status.describe()))?;
+        }
+    }
+    print_out(&format!(
+        "reviews: {} reviewed, {} changed since review, {} overdue, {} never reviewed (reviews stand {months} months)\n",
+        counts[0], counts[1], counts[2], counts[3]
+    ))?;
     Ok(())
 }

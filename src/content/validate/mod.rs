@@ -3,6 +3,7 @@
 //! every error where it stands in the file.
 
 mod questions;
+mod reviews;
 mod rules;
 mod text;
 mod topic;
@@ -25,6 +26,16 @@ pub(super) fn check_questions(
     glyphs: &mut Option<GlyphCheck<'_>>,
 ) {
     questions::check(&mut Checker::new(file, errors, glyphs), questions);
+}
+
+/// Checks a content folder's `reviews.ron` against its topics.
+pub(super) fn check_reviews(
+    file: &ContentFile,
+    records: &[crate::content::review::ReviewRecord],
+    topics: &std::collections::BTreeMap<&str, std::collections::BTreeMap<&str, &ContentFile>>,
+    errors: &mut Vec<ContentError>,
+) {
+    reviews::check(&mut Checker::new(file, errors, &mut None), records, topics);
 }
 
 /// Checks a topic's `topic.ron`: its id, its sources and its timeline.

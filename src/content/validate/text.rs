@@ -21,19 +21,13 @@ pub(super) fn check(
         limits::VERSION,
         "",
     );
-    if let Some(review) = &raw.meta.reviewed {
-        if !is_date(&review.date) {
-            c.error_at(
-                &review.date,
-                format!(
-                    "review date {:?} is not a date like 2026-11-21",
-                    review.date
-                ),
-            );
-        }
-        if review.reviewer.trim().is_empty() {
-            c.error_at("reviewer", "a review needs the reviewer's name");
-        }
+    if raw.meta.reviewed.is_some() {
+        // A review written into the file it covers cannot tell whether the file
+        // changed after it; reviews are recorded with their files' hashes instead.
+        c.error_at(
+            "reviewed",
+            "reviewed: leave it None and record the review with `clinic-edu review`, which keeps it in reviews.ron with the file's SHA-256",
+        );
     }
     if raw.title.trim().is_empty() {
         c.error_at("title", "the title is empty");
@@ -163,14 +157,4 @@ fn check_part(c: &mut Checker<'_>, topic: &raw::TopicFile, id: SectionId, part: 
         }
         c.citations(cites, &topic.sources, unknown_source);
     }
-}
-
-fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }

@@ -111,6 +111,7 @@ pub fn panel(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, side_by_side: boo
                         paper: cx.handout.paper,
                         clinic_name: cx.handout_setup.clinic_name.clone(),
                         date: crate::pdf::today(),
+                        review_months: cx.review_months,
                     };
                     let setup = cx.handout_setup.clone();
                     cx.handout

@@ -36,6 +36,8 @@ pub struct Context<'a> {
     /// The topic page's handout panel, and where handouts may go.
     pub handout: &'a mut crate::app::handout::HandoutPanel,
     pub handout_setup: &'a crate::app::handout::HandoutSetup,
+    /// How many months a clinician's review stands.
+    pub review_months: u32,
 }
 
 /// The warning listing a content folder's errors, when there are any.

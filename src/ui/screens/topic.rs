@@ -104,7 +104,11 @@ fn language_column(
     let strings = cx.strings;
     let text = topic.text(lang);
     ui.add(Heading::new(&text.title, lang));
-    let review = crate::i18n::meta::review_line(strings, lang, &text.meta);
+    let today = crate::content::review::Date::today();
+    let status = cx
+        .library
+        .review_status(topic, lang, today, cx.review_months);
+    let review = crate::i18n::meta::review_line(strings, lang, &status);
     ui.add(Notice::new(&review, lang));
     let origin = crate::i18n::meta::origin_line(strings, lang, &text.meta);
     ui.add(

@@ -1,0 +1,267 @@
+//! Clinicians' reviews that stay true: `clinic-edu review` records one in the
+//! content folder's reviews.ron with the SHA-256 of the files it covers and touches
+//! nothing else; `validate` notes each text's review; the app shows "Reviewed by"
+//! only while the files are unchanged and the review is younger than the config
+//! allows, and says "changed since review" or "overdue" otherwise.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use clinic_edu::content::review::{Date, ReviewStatus};
+use clinic_edu::content::{ContentFiles, load};
+use clinic_edu::i18n::Strings;
+use clinic_edu::{AppOptions, ClinicApp, Language};
+use egui::vec2;
+use egui_kittest::kittest::Queryable;
+
+const BIN: &str = env!("CARGO_BIN_EXE_clinic-edu");
+const REVIEWER: &str = "Dr Amal Haddad, dermatologist";
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("reviews")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn run(args: &[&str]) -> std::process::Output {
+    Command::new(BIN).args(args).output().unwrap()
+}
+
+fn review(dir: &Path, lang: &str, date: &str) {
+    let out = run(&[
+        "review",
+        "--topic",
+        "prp",
+        "--lang",
+        lang,
+        "--reviewer",
+        REVIEWER,
+        "--date",
+        date,
+        "--content",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn status(dir: &Path, lang: Language, today: &str, months: u32) -> ReviewStatus {
+    let files = ContentFiles::embedded().layered(ContentFiles::from_dir(dir).unwrap());
+    let loaded = load(&files, None);
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    let topic = loaded.library.topic("prp").unwrap();
+    loaded
+        .library
+        .review_status(topic, lang, Date::parse(today).unwrap(), months)
+}
+
+#[test]
+fn a_review_stands_while_its_files_are_unchanged_and_it_is_young_enough() {
+    let dir = scratch("stands");
+    review(&dir, "ar", "2026-11-20");
+    // Only reviews.ron is written.
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["reviews.ron"]);
+    let reviewed = ReviewStatus::Reviewed {
+        reviewer: REVIEWER.into(),
+        date: "2026-11-20".into(),
+    };
+    assert_eq!(status(&dir, Language::Arabic, "2026-12-01", 24), reviewed);
+    assert_eq!(
+        status(&dir, Language::Bengali, "2026-12-01", 24),
+        ReviewStatus::NeverReviewed
+    );
+    // Two years on it is overdue, unless the config gives reviews longer.
+    assert!(matches!(
+        status(&dir, Language::Arabic, "2028-11-20", 24),
+        ReviewStatus::Overdue { .. }
+    ));
+    assert_eq!(status(&dir, Language::Arabic, "2028-11-19", 24), reviewed);
+    assert_eq!(status(&dir, Language::Arabic, "2028-11-20", 36), reviewed);
+
+    // Any change to the language file, or to the topic's screening file, ends it.
+    for file in ["ar.ron", "screening.ron"] {
+        let topic = dir.join("prp");
+        std::fs::create_dir_all(&topic).unwrap();
+        let original = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("assets/content/prp")
+                .join(file),
+        )
+        .unwrap();
+        std::fs::write(
+            topic.join(file),
+            format!("{original}\n// a clinic's edit\n"),
+        )
+        .unwrap();
+        assert!(
+            matches!(
+                status(&dir, Language::Arabic, "2026-12-01", 24),
+                ReviewStatus::ChangedSinceReview { .. }
+            ),
+            "{file}"
+        );
+        std::fs::remove_file(topic.join(file)).unwrap();
+    }
+
+    // validate notes each text's review and counts them.
+    let out = run(&["validate", dir.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains(&format!(
+            "prp/ar.ron: note: reviewed by {REVIEWER} on 2026-11-20"
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("prp/bn.ron: note: never reviewed"),
+        "{stdout}"
+    );
+    assert!(
+        stdout
+            .contains("reviews: 1 reviewed, 0 changed since review, 0 overdue, 19 never reviewed"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn bad_reviews_and_bad_requests_are_clear_errors() {
+    let dir = scratch("bad");
+    let d = dir.to_str().unwrap();
+    for (args, message) in [
+        (
+            vec!["--topic", "nope", "--lang", "en", "--reviewer", REVIEWER],
+            "no topic \"nope\"",
+        ),
+        (
+            vec!["--topic", "prp", "--lang", "en", "--reviewer", " "],
+            "--reviewer must be",
+        ),
+        (
+            vec![
+                "--topic",
+                "prp",
+                "--lang",
+                "en",
+                "--reviewer",
+                REVIEWER,
+                "--date",
+                "2026-02-30",
+            ],
+            "is not a day",
+        ),
+        (
+            vec![
+                "--topic",
+                "prp",
+                "--lang",
+                "en",
+                "--reviewer",
+                REVIEWER,
+                "--date",
+                "2999-01-01",
+            ],
+            "in the future",
+        ),
+    ] {
+        let mut all = vec!["review"];
+        all.extend(args);
+        all.extend(["--content", d]);
+        let out = run(&all);
+        assert!(!out.status.success(), "{all:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(message),
+            "{all:?}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        0,
+        "nothing written"
+    );
+
+    // A hash edited by hand, or a review of a topic that does not exist: PATH:LINE:COL.
+    let path = dir.join("reviews.ron");
+    std::fs::write(
+        &path,
+        "[\n    (\n        topic: \"prp\",\n        lang: en,\n        reviewer: \"A, B\",\n        date: \"2026-11-20\",\n        file_sha256: \"1234\",\n        screening_sha256: \"1234\",\n    ),\n]\n",
+    )
+    .unwrap();
+    let out = run(&["validate", d]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success());
+    assert!(
+        stdout.contains(&format!("{}:7:", path.display())),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("64 lowercase hexadecimal digits"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn the_topic_page_says_who_reviewed_it_or_why_that_no_longer_stands() {
+    let strings = Strings::embedded().unwrap();
+    let dir = scratch("app");
+    let today = Date::today();
+    let today = format!("{:04}-{:02}-{:02}", today.year, today.month, today.day);
+    review(&dir, "en", &today);
+    let app = |dir: &Path| {
+        ClinicApp::new(AppOptions {
+            system_fonts: false,
+            language: Language::English,
+            content_dir: Some(dir.to_owned()),
+            ..AppOptions::default()
+        })
+        .unwrap()
+    };
+    let mut h = common::harness(app(&dir), vec2(1200.0, 900.0));
+    let title = h
+        .state()
+        .library()
+        .topic("prp")
+        .unwrap()
+        .text(Language::English)
+        .title
+        .clone();
+    common::click(&mut h, &title);
+    let reviewed = format!("Reviewed by {REVIEWER} on {today}.");
+    assert!(h.query_by_label(&reviewed).is_some(), "no {reviewed:?}");
+    assert!(
+        h.query_by_label(&strings.get(Language::English, "not-reviewed"))
+            .is_none()
+    );
+
+    // The clinic edits the English text afterwards.
+    let topic = dir.join("prp");
+    std::fs::create_dir_all(&topic).unwrap();
+    let original = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/content/prp/en.ron"),
+    )
+    .unwrap();
+    std::fs::write(
+        topic.join("en.ron"),
+        original.replace("version: ", "version: 1"),
+    )
+    .unwrap();
+    let mut h = common::harness(app(&dir), vec2(1200.0, 900.0));
+    common::click(&mut h, &title);
+    let changed = format!(
+        "This text has changed since {REVIEWER} reviewed it on {today}. Ask your clinician before you decide."
+    );
+    assert!(h.query_by_label(&changed).is_some(), "no {changed:?}");
+    assert!(h.query_by_label(&reviewed).is_none());
+}
