@@ -24,6 +24,8 @@ pub enum Command {
     SetSideBySide(bool),
     /// Choose or unchoose a treatment for screening.
     ToggleTreatment(String),
+    /// Choose or unchoose a treatment for the Compare screen (a fourth is refused).
+    ToggleCompared(String),
     /// Start the questions for the chosen treatments.
     StartScreening,
     /// Start screening for one treatment (from its page).
@@ -97,6 +99,15 @@ impl AppState {
                 return Effect::SaveSettings;
             }
             Command::Go(route) => self.route = route,
+            Command::ToggleCompared(id) => {
+                if let Some(i) = self.compared.iter().position(|c| *c == id) {
+                    self.compared.remove(i);
+                } else if library.topic(&id).is_some()
+                    && self.compared.len() < super::state::MAX_COMPARED
+                {
+                    self.compared.push(id);
+                }
+            }
             Command::OpenTopic(id) => {
                 if library.topic(&id).is_some() {
                     self.route = Route::Topic {

@@ -31,6 +31,8 @@ pub enum Route {
     Screening(ScreeningStep),
     /// Sample text in each script, for checking the text engine by eye (staff only).
     Scripts,
+    /// Two or three treatments side by side, row by row.
+    Compare,
     /// Kiosk: "tap to start".
     Attract,
     /// Kiosk: choose a language.
@@ -49,7 +51,13 @@ pub struct AppState {
     pub side_by_side: bool,
     /// The treatments chosen and the answers given.
     pub session: Session,
+    /// The treatments chosen for the Compare screen, in the order chosen (at most
+    /// [`MAX_COMPARED`]).
+    pub compared: Vec<String>,
 }
+
+/// How many treatments the Compare screen puts side by side.
+pub const MAX_COMPARED: usize = 3;
 
 impl AppState {
     /// A new visit in `language`, starting at `route`.
@@ -60,6 +68,7 @@ impl AppState {
             staff_language,
             side_by_side: false,
             session: Session::default(),
+            compared: Vec::new(),
         }
     }
 
@@ -76,7 +85,7 @@ impl AppState {
         self.side_by_side
             && matches!(
                 self.route,
-                Route::Topic { .. } | Route::Screening(ScreeningStep::Result)
+                Route::Topic { .. } | Route::Screening(ScreeningStep::Result) | Route::Compare
             )
     }
 
@@ -84,6 +93,7 @@ impl AppState {
     /// at the attract screen in `language`.
     pub fn wipe(&mut self, route: Route, language: Language) {
         self.session.clear();
+        self.compared.clear();
         self.side_by_side = false;
         self.route = route;
         self.language = language;

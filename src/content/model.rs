@@ -1,7 +1,9 @@
 //! The validated content the app runs on: every topic has every language and every
 //! section, and every citation resolves to a source of the topic.
 
-pub use super::raw::{Block, Certainty, Grade, Item, Review, Source, Step, TimelineStep, Unit};
+pub use super::raw::{
+    Block, Certainty, CompareRows, Grade, Item, Review, Source, Step, TimelineStep, Unit,
+};
 use super::review::{self, Date, FileHashes, ReviewRecord, ReviewStatus};
 use crate::i18n::msg;
 use crate::lang::{Language, PerLang};
@@ -215,6 +217,8 @@ pub struct TopicText {
     pub summary: String,
     /// Every section but `Sources` (drawn from the topic's source list), in order.
     pub sections: Vec<(SectionId, Vec<Part>)>,
+    /// The Compare screen's word rows.
+    pub compare: CompareRows,
 }
 
 impl TopicText {
@@ -235,6 +239,12 @@ impl TopicText {
         [self.title.as_str(), self.summary.as_str()]
             .into_iter()
             .chain(blocks.flat_map(|b| block_strings(b)))
+            .chain(
+                self.compare
+                    .cells()
+                    .into_iter()
+                    .map(|(_, cell)| cell.text.as_str()),
+            )
     }
 }
 

@@ -95,6 +95,35 @@ pub struct LangFile {
     pub evidence: Vec<Block>,
     pub who_should_not: Vec<Block>,
     pub questions: Vec<Block>,
+    /// One cited cell per row of the Compare screen.
+    pub compare: CompareRows,
+}
+
+/// The rows of the Compare screen that are words; the numbers (sessions, interval,
+/// results, how long it lasts, downtime) come from `topic.ron`'s timeline.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompareRows {
+    pub what_it_is: Item,
+    pub common_side_effects: Item,
+    pub serious_risks: Item,
+    pub regulatory_status: Item,
+    pub evidence: Item,
+    pub who_should_not: Item,
+}
+
+impl CompareRows {
+    /// Each cell with its field name, in row order.
+    pub fn cells(&self) -> [(&'static str, &Item); 6] {
+        [
+            ("what_it_is", &self.what_it_is),
+            ("common_side_effects", &self.common_side_effects),
+            ("serious_risks", &self.serious_risks),
+            ("regulatory_status", &self.regulatory_status),
+            ("evidence", &self.evidence),
+            ("who_should_not", &self.who_should_not),
+        ]
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]

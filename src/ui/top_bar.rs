@@ -39,6 +39,11 @@ impl TopBar<'_> {
                 matches!(self.route, Route::Screening(_)),
             ),
         ];
+        menu.push((
+            msg::MENU_COMPARE,
+            Route::Compare,
+            *self.route == Route::Compare,
+        ));
         // The Scripts page is a tool for staff; the kiosk does not offer it.
         if !self.kiosk {
             menu.push((

@@ -77,6 +77,20 @@ pub(super) fn check(
         }
     }
 
+    for (field, cell) in raw.compare.cells() {
+        let needle = format!("{field}: (");
+        if cell.text.trim().is_empty() {
+            c.error_at(&needle, format!("compare.{field} is empty"));
+        }
+        c.length(&cell.text, &format!("compare.{field}"), &cell.text);
+        if cell.cite.is_empty() {
+            c.error_at(
+                &needle,
+                format!("compare.{field} cites no source; every cell cites one"),
+            );
+        }
+        c.citations(cell.cite.iter(), &topic.sources, unknown_source);
+    }
     let text = TopicText {
         meta: Meta {
             version: raw.meta.version,
@@ -86,6 +100,7 @@ pub(super) fn check(
         title: raw.title,
         summary: raw.summary,
         sections,
+        compare: raw.compare,
     };
     for s in text.strings() {
         c.renders(s, lang, s, "");

@@ -1,5 +1,6 @@
 //! One file per screen, and [`show`], which draws the one the route names.
 
+pub mod compare;
 pub mod handout;
 pub mod home;
 pub mod kiosk;
@@ -113,6 +114,7 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>, state: &AppState, samples: &Sampl
             screening::result(ui, cx, session, state.side_by_side)
         }
         Route::Scripts => scripts::show(ui, state.language, samples, cx.strings),
+        Route::Compare => compare::show(ui, cx, &state.compared, state.side_by_side),
         Route::LanguageChoice | Route::Attract => {
             kiosk::language_choice(ui, cx.strings, cx.languages, cx.commands)
         }
