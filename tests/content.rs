@@ -71,6 +71,14 @@ fn demo_lang(text: &str, cite: &str) -> String {
     evidence: {block},
     who_should_not: {block},
     questions: [List(items: [(text: "{text}", cite: [])])],
+    compare: (
+        what_it_is: (text: "A demonstration cell.", cite: ["demo-source"]),
+        common_side_effects: (text: "A demonstration cell.", cite: ["demo-source"]),
+        serious_risks: (text: "A demonstration cell.", cite: ["demo-source"]),
+        regulatory_status: (text: "A demonstration cell.", cite: ["demo-source"]),
+        evidence: (text: "A demonstration cell.", cite: ["demo-source"]),
+        who_should_not: (text: "A demonstration cell.", cite: ["demo-source"]),
+    ),
 )
 "#
     )

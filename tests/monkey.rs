@@ -576,6 +576,8 @@ impl Monkey {
             Route::Screening(ScreeningStep::Result) => Seen::Result,
             // Staff mode only: the kiosk never offers it.
             Route::Scripts => Seen::Home,
+            // A page of columns and buttons, weighted like the list of treatments.
+            Route::Compare => Seen::Home,
         });
         match app.kiosk_overlay() {
             Some(Overlay::PinPad) => seen.push(Seen::PinPad),

@@ -15,7 +15,8 @@ use common::app;
 /// The app on its Scripts page, reached through the menu.
 fn harness(lang: Language) -> Harness<'static, ClinicApp> {
     let mut harness = Harness::builder()
-        .with_size(vec2(1000.0, 900.0))
+        // Wide enough for the whole top bar on one row in every language.
+        .with_size(vec2(1200.0, 900.0))
         .build_eframe(|_| app(lang));
     let strings = Strings::embedded().unwrap();
     harness.run();
