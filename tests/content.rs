@@ -520,3 +520,28 @@ fn a_file_too_big_or_not_utf8_is_refused_with_its_place() {
         errors[0]
     );
 }
+
+/// Issue 12: timeline numbers are only what a source gives.
+#[test]
+fn timelines_hold_only_sourced_numbers() {
+    use clinic_edu::content::model::Step;
+    let loaded = validate(&ContentFiles::embedded());
+    let library = &loaded.library;
+    let step = |topic: &str, step: Step| {
+        library
+            .topic(topic)
+            .unwrap()
+            .timeline
+            .iter()
+            .find(|s| s.step == step)
+            .map(|s| (s.min, s.max))
+    };
+    // Botox is ongoing, every 12 weeks; NICE's 2 cycles are a review point.
+    assert_eq!(step("botox-chronic-pain", Step::Sessions), None);
+    assert_eq!(step("botox-chronic-pain", Step::Interval), Some((12, 12)));
+    // "Almost no downtime": the week is how long side effects last.
+    assert_eq!(step("prp", Step::Downtime), Some((0, 0)));
+    assert_eq!(step("exosome-therapy", Step::Downtime), None);
+    // No source gives PRP a minimum of 1 session; the one trial gave 12.
+    assert_eq!(step("prp", Step::Sessions), Some((12, 12)));
+}
