@@ -24,13 +24,16 @@ pub fn finding_text(
     }
 }
 
-/// `{"treatment": ..., "verdict": ..., "reasons": [...], "unanswered": [...]}`.
+/// `{"treatment": ..., "verdict": ..., "reasons": [...], "unanswered": [...],
+/// "notice": null | "..."}`.
 #[derive(Debug, Serialize)]
 pub struct VerdictJson {
     pub treatment: String,
     pub verdict: &'static str,
     pub reasons: Vec<ReasonJson>,
     pub unanswered: Vec<String>,
+    /// The treatment's notice, shown with every result.
+    pub notice: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -60,6 +63,9 @@ impl VerdictJson {
                 })
                 .collect(),
             unanswered: outcome.unanswered.iter().map(|s| s.to_string()).collect(),
+            notice: screening
+                .notice(outcome.treatment)
+                .map(|n| n.text.get(lang).to_owned()),
         }
     }
 }

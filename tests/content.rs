@@ -539,3 +539,109 @@ fn a_file_too_big_or_not_utf8_is_refused_with_its_place() {
         errors[0]
     );
 }
+
+/// Issue 12: timeline numbers are only what a source gives.
+#[test]
+fn timelines_hold_only_sourced_numbers() {
+    use clinic_edu::content::model::Step;
+    let loaded = validate(&ContentFiles::embedded());
+    let library = &loaded.library;
+    let step = |topic: &str, step: Step| {
+        library
+            .topic(topic)
+            .unwrap()
+            .timeline
+            .iter()
+            .find(|s| s.step == step)
+            .map(|s| (s.min, s.max))
+    };
+    // Botox is ongoing, every 12 weeks; NICE's 2 cycles are a review point.
+    assert_eq!(step("botox-chronic-pain", Step::Sessions), None);
+    assert_eq!(step("botox-chronic-pain", Step::Interval), Some((12, 12)));
+    // "Almost no downtime": the week is how long side effects last.
+    assert_eq!(step("prp", Step::Downtime), Some((0, 0)));
+    assert_eq!(step("exosome-therapy", Step::Downtime), None);
+    // No source gives PRP a minimum of 1 session; the one trial gave 12.
+    assert_eq!(step("prp", Step::Sessions), Some((12, 12)));
+}
+
+/// The texts of `lang` in a content file: the whole file for `<lang>.ron`, the
+/// `lang: "..."` strings for `questions.ron` and `screening.ron`.
+fn texts_in(rel: &str, text: &str, lang: &str) -> Vec<String> {
+    let name = rel.rsplit('/').next().unwrap();
+    if name == format!("{lang}.ron") {
+        return vec![text.to_owned()];
+    }
+    if name != "questions.ron" && name != "screening.ron" {
+        return Vec::new();
+    }
+    let key = format!("{lang}: \"");
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(&key) {
+        let after = &rest[at + key.len()..];
+        let end = after.find('"').unwrap_or(after.len());
+        out.push(after[..end].to_owned());
+        rest = &after[end..];
+    }
+    out
+}
+
+/// Issue 12: GLOSSARY.md gives one term per concept per language; the renderings
+/// it lists as avoided appear in no page, question or reason of that language.
+#[test]
+fn content_uses_the_glossary_terms() {
+    let glossary = embedded_text("GLOSSARY.md");
+    let mut avoided: Vec<(String, String)> = Vec::new();
+    for row in glossary.lines().filter(|l| l.starts_with("| ")) {
+        let cells: Vec<&str> = row.trim_matches('|').split('|').map(str::trim).collect();
+        if cells.len() != 6 || cells[0] == "concept" || cells[0].starts_with("---") {
+            continue;
+        }
+        for entry in cells[5].split(';').map(str::trim).filter(|e| !e.is_empty()) {
+            let (lang, term) = entry.split_once(':').expect("avoid entry is lang: text");
+            avoided.push((lang.trim().to_owned(), term.trim().to_owned()));
+        }
+    }
+    assert!(avoided.len() >= 10, "{avoided:?}");
+    let mut files = vec!["questions.ron".to_owned()];
+    for topic in TOPICS {
+        for name in ["screening.ron", "en.ron", "ar.ron", "bn.ron", "ja.ron"] {
+            files.push(format!("{topic}/{name}"));
+        }
+    }
+    let mut found = Vec::new();
+    for rel in &files {
+        let text = embedded_text(rel);
+        for (lang, term) in &avoided {
+            for t in texts_in(rel, &text, lang) {
+                if t.contains(term.as_str()) {
+                    found.push(format!("{rel} ({lang}): {term}"));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "avoided terms in content: {found:#?}");
+    // The required concepts are all in the glossary.
+    for concept in [
+        "regenerative medicine",
+        "microneedling",
+        "episodic",
+        "Botox",
+        "sepsis",
+        "local anaesthetic",
+        "Xeomin",
+        "Myobloc",
+        "mesotherapy",
+        "cultured-fibroblast therapy",
+        "PRP",
+        "exosome therapy",
+    ] {
+        assert!(
+            glossary
+                .lines()
+                .any(|l| l.starts_with(&format!("| {concept}"))),
+            "{concept}"
+        );
+    }
+}

@@ -72,7 +72,17 @@ fn mutate(text: &str, how: Mutation, rng: &mut Rng) -> Vec<u8> {
             let swapped = if rng.below(2) == 0 {
                 text.replacen("\"", "12345, \"", 1 + rng.below(4))
             } else {
-                text.replacen(": 1", ": \"one\"", 1)
+                // The number after the first "version: " (a language file's
+                // meta.version, whatever it is now), else a ": 1".
+                match text.find("version: ").map(|i| i + "version: ".len()) {
+                    Some(at) => {
+                        let digits = text[at..]
+                            .find(|c: char| !c.is_ascii_digit())
+                            .unwrap_or(text.len() - at);
+                        format!("{}\"one\"{}", &text[..at], &text[at + digits..])
+                    }
+                    None => text.replacen(": 1", ": \"one\"", 1),
+                }
             };
             swapped.into_bytes()
         }

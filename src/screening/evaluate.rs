@@ -161,6 +161,7 @@ mod tests {
                     rule("c", Level::DoNotTreat),
                 ],
                 also_ask: vec![],
+                notice: None,
             },
         );
         Screening::new(questions, topics)

@@ -7,7 +7,7 @@ mod model;
 mod session;
 
 pub use evaluate::{Finding, Outcome, Verdict};
-pub use model::{Answer, Answers, Condition, Level, Question, Rule, Screening, TopicRules};
+pub use model::{Answer, Answers, Condition, Level, Notice, Question, Rule, Screening, TopicRules};
 pub use session::Session;
 
 /// Question ids the rules of several treatments share; content must define them.

@@ -82,13 +82,25 @@ pub struct Rule {
     pub cite: Vec<String>,
 }
 
-/// One treatment's rules, and questions it needs that raise no flag themselves.
+/// A notice shown with every result for one treatment, whatever the answers
+/// (for example a regulator's warning).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    pub text: PerLang<String>,
+    pub cite: Vec<String>,
+}
+
+/// One treatment's rules, questions it needs that raise no flag themselves, and
+/// the notice, if any, that goes with every result.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TopicRules {
     pub rules: Vec<Rule>,
     #[serde(default)]
     pub also_ask: Vec<String>,
+    #[serde(default)]
+    pub notice: Option<Notice>,
 }
 
 /// The patient's answers so far, by question id.
@@ -121,6 +133,11 @@ impl Screening {
     /// The rules of a treatment, if it has any.
     pub fn rules(&self, treatment: &str) -> Option<&TopicRules> {
         self.topics.get(treatment)
+    }
+
+    /// The notice shown with every result for a treatment, if it has one.
+    pub fn notice(&self, treatment: &str) -> Option<&Notice> {
+        self.topics.get(treatment)?.notice.as_ref()
     }
 
     /// Treatments that have rules.

@@ -133,6 +133,7 @@ mod tests {
             TopicRules {
                 rules: vec![rule("a"), rule("child"), rule("b")],
                 also_ask: vec!["parent".into()],
+                notice: None,
             },
         );
         Screening::new(

@@ -1,5 +1,6 @@
 //! Checks of a topic's screening rules, `screening.ron`: every question is in
-//! `questions.ron` and every citation is a source of the topic.
+//! `questions.ron` and every citation (of a rule or of the notice) is a source of
+//! the topic.
 
 use super::{Checker, unknown_source};
 use crate::content::limits;
@@ -48,6 +49,13 @@ pub(super) fn check(
             &format!("the reason for {:?}", rule.question),
             &rule.reason,
         );
+    }
+    if let Some(notice) = &rules.notice {
+        if notice.cite.is_empty() {
+            c.error_at("notice:", "the notice cites no source");
+        }
+        c.citations(&notice.cite, &topic.sources, unknown_source);
+        c.localized("notice:", "the notice", &notice.text);
     }
     for id in &rules.also_ask {
         if !known(id) {

@@ -307,5 +307,9 @@ fn outcome_card(ui: &mut Ui, cx: &Context<'_>, outcome: &Outcome<'_>, lang: Lang
                     lang,
                 ));
             }
+            // The treatment's notice goes with every result, whatever the verdict.
+            if let Some(notice) = screening.notice(outcome.treatment) {
+                ui.add(Paragraph::new(notice.text.get(lang), lang));
+            }
         });
 }
