@@ -556,7 +556,23 @@ fn timelines_hold_only_sourced_numbers() {
             .map(|s| (s.min, s.max))
     };
     // Botox is ongoing, every 12 weeks; NICE's 2 cycles are a review point.
-    assert_eq!(step("botox-chronic-pain", Step::Sessions), None);
+    let sessions = library
+        .topic("botox-chronic-pain")
+        .unwrap()
+        .timeline
+        .iter()
+        .find(|s| s.step == Step::Sessions)
+        .unwrap();
+    assert!(
+        sessions.ongoing,
+        "Botox sessions are ongoing, not a course of 2"
+    );
+    assert_eq!((sessions.min, sessions.max), (2, 2));
+    let strings = clinic_edu::i18n::Strings::embedded().unwrap();
+    assert_eq!(
+        clinic_edu::ui::widgets::step_text(&strings, Language::English, sessions),
+        "Ongoing; reviewed after 2 sessions"
+    );
     assert_eq!(step("botox-chronic-pain", Step::Interval), Some((12, 12)));
     // "Almost no downtime": the week is how long side effects last.
     assert_eq!(step("prp", Step::Downtime), Some((0, 0)));

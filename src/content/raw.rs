@@ -48,6 +48,10 @@ pub struct TimelineStep {
     pub unit: Unit,
     pub certainty: Certainty,
     pub cite: Vec<String>,
+    /// Sessions only: the treatment goes on for as long as it helps, and `min` to
+    /// `max` sessions is when it is reviewed, not the length of the course.
+    #[serde(default)]
+    pub ongoing: bool,
 }
 
 /// What a timeline entry measures.

@@ -51,6 +51,7 @@ messages! {
     SIDE_EFFECTS_URGENT = "side-effects-urgent";
     TIMELINE_TITLE = "timeline-title";
     TIMELINE_SESSIONS = "timeline-sessions";
+    TIMELINE_SESSIONS_ONGOING = "timeline-sessions-ongoing";
     TIMELINE_INTERVAL = "timeline-interval";
     TIMELINE_RESULTS = "timeline-results";
     TIMELINE_LASTS = "timeline-lasts";

@@ -44,6 +44,7 @@ timeline-sessions = { $max ->
     [few] { $range } جلسات
    *[other] { $range } جلسة
 }
+timeline-sessions-ongoing = علاج مستمر، ويُراجَع بعد الجلسة رقم { $range }
 timeline-interval = كل { $duration }
 timeline-results = قد تظهر النتائج بعد { $duration }
 timeline-lasts = قد يستمر الأثر { $duration }

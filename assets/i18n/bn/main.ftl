@@ -36,6 +36,7 @@ side-effects-serious = গুরুতর
 side-effects-urgent = এসব হলে জরুরি সাহায্য নিন
 timeline-title = সময়রেখা
 timeline-sessions = { $range }টি সেশন
+timeline-sessions-ongoing = চলমান চিকিৎসা; { $range }টি সেশনের পর পর্যালোচনা করা হয়
 timeline-interval = প্রতি { $duration } পরপর
 timeline-results = { $duration } পরে ফল দেখা দিতে পারে
 timeline-lasts = প্রভাব { $duration } থাকতে পারে

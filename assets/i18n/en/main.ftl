@@ -39,6 +39,10 @@ timeline-sessions = { $max ->
     [one] { $range } session
    *[other] { $range } sessions
 }
+timeline-sessions-ongoing = { $max ->
+    [one] Ongoing; reviewed after { $range } session
+   *[other] Ongoing; reviewed after { $range } sessions
+}
 timeline-interval = Every { $duration }
 timeline-results = Results may show after { $duration }
 timeline-lasts = Effect may last { $duration }

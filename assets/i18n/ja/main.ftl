@@ -36,6 +36,7 @@ side-effects-serious = 重いもの
 side-effects-urgent = すぐに受診が必要なとき
 timeline-title = 治療の時間の目安
 timeline-sessions = { $range }回
+timeline-sessions-ongoing = 継続して行い、{ $range }回の後に見直します
 timeline-interval = { $duration }ごと
 timeline-results = { $duration }後に効果が出ることがあります
 timeline-lasts = 効果は{ $duration }続くことがあります

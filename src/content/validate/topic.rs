@@ -103,6 +103,12 @@ fn timeline(c: &mut Checker<'_>, topic: &raw::TopicFile) {
         if step.cite.is_empty() {
             c.error_at(&name, format!("timeline {name} cites no source"));
         }
+        if step.ongoing && step.step != raw::Step::Sessions {
+            c.error_at(
+                &name,
+                format!("timeline {name}: only Sessions can be ongoing"),
+            );
+        }
         c.citations(&step.cite, &topic.sources, |id| {
             format!("timeline {name} cites an unknown source {id:?}")
         });

@@ -36,6 +36,9 @@ pub fn step_text(strings: &Strings, lang: Language, step: &TimelineStep) -> Stri
         strings.counted(lang, id, step.min, step.max)
     };
     let text = match step.step {
+        Step::Sessions if step.ongoing => {
+            strings.counted(lang, msg::TIMELINE_SESSIONS_ONGOING, step.min, step.max)
+        }
         Step::Sessions => strings.counted(lang, msg::TIMELINE_SESSIONS, step.min, step.max),
         Step::Interval => strings.with_arg(lang, msg::TIMELINE_INTERVAL, "duration", duration()),
         Step::ResultsVisible => {
