@@ -38,15 +38,7 @@ fn wait_for(h: &mut Harness<'_, ClinicApp>, label: &str) {
 }
 
 fn open_topic(h: &mut Harness<'_, ClinicApp>, lang: Language, id: &str) {
-    let title = h
-        .state()
-        .library()
-        .topic(id)
-        .unwrap()
-        .text(lang)
-        .title
-        .clone();
-    common::click(h, &title);
+    common::click_topic(h, lang, id);
 }
 
 fn kiosk(printer: Option<&str>) -> Harness<'static, ClinicApp> {

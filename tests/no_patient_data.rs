@@ -93,15 +93,7 @@ fn a_kiosk_visit_writes_only_settings_and_nothing_about_the_patient() {
     common::click(&mut h, lang.native_name());
     common::click(&mut h, &s(msg::MENU_SCREENING));
     for id in ["exosome-therapy", "prp"] {
-        let title = h
-            .state()
-            .library()
-            .topic(id)
-            .unwrap()
-            .text(lang)
-            .title
-            .clone();
-        common::click(&mut h, &title);
+        common::click_topic(&mut h, lang, id);
     }
     common::click(&mut h, &s(msg::SCREENING_START));
     common::click(&mut h, &s(msg::ANSWER_YES));

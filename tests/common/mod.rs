@@ -47,6 +47,20 @@ pub fn harness(app: ClinicApp, size: egui::Vec2) -> Harness<'static, ClinicApp> 
     harness
 }
 
+/// Taps the treatment `id` by its title in `lang` (on the home list, the screening
+/// choice or anywhere its title is a button).
+pub fn click_topic(harness: &mut Harness<'_, ClinicApp>, lang: Language, id: &str) {
+    let title = harness
+        .state()
+        .library()
+        .topic(id)
+        .unwrap()
+        .text(lang)
+        .title
+        .clone();
+    click(harness, &title);
+}
+
 /// Scrolls the button named `label` into view, as a person would, and taps it.
 pub fn click(harness: &mut Harness<'_, ClinicApp>, label: &str) {
     harness

@@ -67,17 +67,7 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>, compared: &[String], side_by_side
         return;
     }
     crate::ui::row(ui, rtl, |ui| {
-        let (label, next) = if side_by_side {
-            (msg::SINGLE_VIEW, false)
-        } else {
-            (msg::SIDE_BY_SIDE, true)
-        };
-        if ui
-            .add(Button::new(&strings.get(lang, label), lang))
-            .clicked()
-        {
-            cx.commands.push(Command::SetSideBySide(next));
-        }
+        super::side_by_side_toggle(ui, cx, side_by_side)
     });
     ui.add_space(tokens.gap / 2.0);
     if side_by_side {

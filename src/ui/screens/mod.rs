@@ -77,6 +77,21 @@ fn staff_language_row(ui: &mut Ui, cx: &mut Context<'_>) {
     ui.add_space(tokens.gap / 2.0);
 }
 
+/// The button that puts the screen side by side with the staff language, or back.
+fn side_by_side_toggle(ui: &mut Ui, cx: &mut Context<'_>, on: bool) {
+    let (label, next) = if on {
+        (msg::SINGLE_VIEW, false)
+    } else {
+        (msg::SIDE_BY_SIDE, true)
+    };
+    if ui
+        .add(Button::new(&cx.strings.get(cx.lang, label), cx.lang))
+        .clicked()
+    {
+        cx.commands.push(Command::SetSideBySide(next));
+    }
+}
+
 /// Draws `column` twice, side by side: in the patient's language and in the staff
 /// member's, the patient's first in reading order.
 fn side_by_side(ui: &mut Ui, cx: &Context<'_>, mut column: impl FnMut(&mut Ui, Language)) {

@@ -40,17 +40,7 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, view: TopicView) {
             if super::handout::offered(cx) {
                 super::handout::toggle(ui, cx);
             }
-            let (label, next) = if view.side_by_side {
-                (msg::SINGLE_VIEW, false)
-            } else {
-                (msg::SIDE_BY_SIDE, true)
-            };
-            if ui
-                .add(Button::new(&strings.get(lang, label), lang))
-                .clicked()
-            {
-                cx.commands.push(Command::SetSideBySide(next));
-            }
+            super::side_by_side_toggle(ui, cx, view.side_by_side);
         });
     });
     ui.add_space(tokens.gap / 2.0);
