@@ -50,6 +50,8 @@ pub struct ClinicApp {
     handout_setup: handout::HandoutSetup,
     /// The config's `review_valid_months`.
     review_months: u32,
+    /// systemd's watchdog, fed while the kiosk draws frames.
+    watchdog: crate::kiosk::watchdog::Watchdog,
 }
 
 impl ClinicApp {
@@ -65,6 +67,13 @@ impl ClinicApp {
             self.window_size = Some([rect.width(), rect.height()]);
         }
         self.kiosk_frame(&ctx);
+        if self.kiosk.is_some() {
+            self.watchdog.frame(std::time::Instant::now());
+            if self.watchdog.is_active() {
+                // Keep drawing now and then, so a healthy kiosk keeps feeding it.
+                ctx.request_repaint_after(crate::kiosk::watchdog::HEARTBEAT);
+            }
+        }
         if self.state.route == Route::Attract
             && let Some(kiosk) = &self.kiosk
         {

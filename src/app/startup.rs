@@ -137,6 +137,7 @@ impl ClinicApp {
             probe: crate::probe::StartupProbe::from_env(),
             handout: super::handout::HandoutPanel::default(),
             handout_setup,
+            watchdog: crate::kiosk::watchdog::Watchdog::from_env(),
             review_months: config
                 .as_ref()
                 .map_or(crate::content::review::DEFAULT_VALID_MONTHS, |c| {

@@ -7,6 +7,7 @@ mod idle;
 mod panic;
 mod pin;
 mod taps;
+pub mod watchdog;
 
 pub use idle::{Idle, IdleTimer};
 pub use panic::{PANIC_EXIT_CODE, install_panic_guard};
