@@ -1,7 +1,9 @@
 //! The kiosk monkey: random taps, button presses, keys, scrolls, close requests,
 //! clock jumps, corner bursts and PINs, session after session from a fixed seed.
 //! Each session ends with the idle reset, after which the visit must be wiped; and
-//! nothing may ever leave the kiosk or close the window without the staff PIN.
+//! nothing may ever leave the kiosk or close the window without the staff PIN, and
+//! no frame of the kiosk may ask the OS to open an address or copy anything, or
+//! show a file dialog's button.
 //!
 //! `MONKEY_SESSIONS`, `MONKEY_ACTIONS` and `MONKEY_SEED` change the run (300 x 40,
 //! seed 1 by default; `MONKEY_SESSIONS=10000 cargo test --release --test monkey`
@@ -404,6 +406,26 @@ impl Monkey {
 
     fn after_frame(&mut self) -> Check {
         self.totals.frames += 1;
+        // Nothing in kiosk mode opens anything of the OS: no address, no copy to
+        // the clipboard, and no file dialog's button on any screen.
+        if self.h.state().is_kiosk() {
+            for command in &self.h.output().platform_output.commands {
+                if matches!(
+                    command,
+                    egui::OutputCommand::OpenUrl(_)
+                        | egui::OutputCommand::CopyText(_)
+                        | egui::OutputCommand::CopyImage(_)
+                ) {
+                    return Err(format!("the kiosk asked the OS to {command:?}"));
+                }
+            }
+            for lang in Language::ALL {
+                let save = self.strings.get(lang, "handout-save");
+                if self.h.query_by_label(&save).is_some() {
+                    return Err(format!("the kiosk shows {save:?}, a file dialog's button"));
+                }
+            }
+        }
         let shown = Shown::of(self.h.state());
         self.stale = self.shown.as_ref() != Some(&shown);
         self.shown = Some(shown);
