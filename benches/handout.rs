@@ -31,7 +31,7 @@ fn handouts(c: &mut Criterion) {
             sections: SectionId::ALL[..5].to_vec(),
             paper: Paper::A4,
             clinic_name: Some("Clinic".into()),
-            date: "2026-12-01".into(),
+            date: clinic_edu::content::review::Date::parse("2026-12-01").unwrap(),
             review_months: 24,
         };
         let size = pdf::make(

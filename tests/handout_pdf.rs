@@ -31,7 +31,7 @@ fn request(topic: &str, lang: Language, staff: Option<Language>) -> HandoutReque
         sections: SectionId::ALL.to_vec(),
         paper: Paper::A4,
         clinic_name: Some("Clinic".into()),
-        date: "2026-12-01".into(),
+        date: clinic_edu::content::review::Date::parse("2026-12-01").unwrap(),
         review_months: 24,
     }
 }

@@ -35,7 +35,7 @@ fn page_one_of_the_arabic_bengali_and_japanese_handouts() {
             sections: SectionId::ALL.to_vec(),
             paper: Paper::A4,
             clinic_name: Some("Clinic".into()),
-            date: "2026-12-01".into(),
+            date: clinic_edu::content::review::Date::parse("2026-12-01").unwrap(),
             review_months: 24,
         };
         let bytes = pdf::make(&loaded.library, &strings, &mut text, &request).unwrap();

@@ -314,7 +314,7 @@ fn every_word_of_every_handout_comes_back_out_of_the_pdf() {
                 sections: SectionId::ALL.to_vec(),
                 paper: Paper::A4,
                 clinic_name: None,
-                date: "2026-12-01".into(),
+                date: clinic_edu::content::review::Date::parse("2026-12-01").unwrap(),
                 review_months: 24,
             };
             let bytes = pdf::make(&library, &strings, &mut text, &request).unwrap();

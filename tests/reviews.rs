@@ -216,8 +216,7 @@ fn bad_reviews_and_bad_requests_are_clear_errors() {
 fn the_topic_page_says_who_reviewed_it_or_why_that_no_longer_stands() {
     let strings = Strings::embedded().unwrap();
     let dir = scratch("app");
-    let today = Date::today();
-    let today = format!("{:04}-{:02}-{:02}", today.year, today.month, today.day);
+    let today = Date::today().to_string();
     review(&dir, "en", &today);
     let app = |dir: &Path| {
         ClinicApp::new(AppOptions {

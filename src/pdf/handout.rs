@@ -10,7 +10,7 @@ use super::page::{Composed, Item, PageFrame, Role};
 use crate::content::SectionId;
 use crate::content::cite::{cite_marks, source_line};
 use crate::content::model::{Block, Library, Topic};
-use crate::content::review::{Date, ReviewStatus};
+use crate::content::review::ReviewStatus;
 use crate::i18n::{Strings, localize_digits, meta, msg};
 use crate::lang::Language;
 use crate::text::TextSystem;
@@ -81,14 +81,13 @@ pub fn compose(
         if let Some(clinic) = &request.clinic_name {
             facts.push(clinic.clone());
         }
-        let date = localize_digits(lang, &request.date);
+        let date = localize_digits(lang, &request.date.to_string());
         facts.push(strings.with_arg(lang, msg::HANDOUT_PRINTED, "date", date));
         facts.push(meta::origin_line(strings, lang, &t.meta));
         let muted = set(lang, styles.small, tokens.muted_text, Role::Para);
         c.text(col, &facts.join(" · "), &muted);
         col.y += GAP;
-        let today = Date::parse(&request.date).unwrap_or_else(Date::today);
-        let status = library.review_status(topic, lang, today, request.review_months);
+        let status = library.review_status(topic, lang, request.date, request.review_months);
         let line = meta::review_line(strings, lang, &status);
         if matches!(status, ReviewStatus::Reviewed { .. }) {
             c.text(col, &line, &muted);

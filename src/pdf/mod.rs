@@ -13,8 +13,8 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 pub use page::{Composed, GlyphRun, Item, Paper, RunGlyph, TextItem, line_runs};
-pub use write::Day;
 
+use crate::content::review::Date;
 use crate::content::{Library, SectionId};
 use crate::i18n::Strings;
 use crate::lang::Language;
@@ -33,8 +33,8 @@ pub struct HandoutRequest {
     pub paper: Paper,
     /// The clinic's name, from the config, when there is one.
     pub clinic_name: Option<String>,
-    /// The print date as `YYYY-MM-DD` (digits are put in the language's own).
-    pub date: String,
+    /// The print date (shown `YYYY-MM-DD`, in the language's own digits).
+    pub date: Date,
     /// How many months a clinician's review stands (the config's `review_valid_months`).
     pub review_months: u32,
 }
@@ -100,12 +100,7 @@ pub fn make(
     request: &HandoutRequest,
 ) -> Result<Vec<u8>, HandoutError> {
     let composed = compose(library, strings, text, request)?;
-    let day = parse_day(&request.date).unwrap_or(Day {
-        year: 1970,
-        month: 1,
-        day: 1,
-    });
-    write::write(&composed, text, day).map_err(HandoutError::Pdf)
+    write::write(&composed, text, request.date).map_err(HandoutError::Pdf)
 }
 
 /// Writes `bytes` to `path` whole or not at all: into a temporary file beside it,
@@ -140,21 +135,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), HandoutError> {
         return Err(error(e));
     }
     Ok(())
-}
-
-/// Today's date (UTC) as `YYYY-MM-DD`; `SOURCE_DATE_EPOCH`, when set, stands for
-/// now, as in reproducible builds, so tests and snapshots get a fixed date.
-pub fn today() -> String {
-    let d = crate::content::review::Date::today();
-    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
-}
-
-fn parse_day(date: &str) -> Option<Day> {
-    let mut parts = date.split('-');
-    let year = parts.next()?.parse().ok()?;
-    let month = parts.next()?.parse().ok()?;
-    let day = parts.next()?.parse().ok()?;
-    Some(Day { year, month, day })
 }
 
 #[cfg(test)]

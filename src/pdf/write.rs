@@ -27,19 +27,12 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Document, SerializeSettings};
 
 use super::page::{Composed, Item, Role, TextItem, line_runs};
+use crate::content::review::Date;
 use crate::text::TextSystem;
 use crate::ui::widgets::Mark;
 
-/// The print date as a calendar day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Day {
-    pub year: u16,
-    pub month: u8,
-    pub day: u8,
-}
-
 /// The PDF file of `composed`.
-pub fn write(composed: &Composed, text: &TextSystem, date: Day) -> Result<Vec<u8>, String> {
+pub fn write(composed: &Composed, text: &TextSystem, date: Date) -> Result<Vec<u8>, String> {
     let configuration = ConfigurationBuilder::new()
         .with_accessibility_validator(Accessibility::UA1)
         .finish()
@@ -107,7 +100,12 @@ pub fn write(composed: &Composed, text: &TextSystem, date: Day) -> Result<Vec<u8
             .title(composed.title.clone())
             .language(lang.code().to_owned())
             .creator(format!("clinic-edu {}", env!("CARGO_PKG_VERSION")))
-            .creation_date(DateTime::new(date.year).month(date.month).day(date.day))
+            .creation_date(
+                // Metadata dates run from year 0 to 9999; the day is a real one.
+                DateTime::new(date.year.clamp(0, 9999) as u16)
+                    .month(date.month as u8)
+                    .day(date.day as u8),
+            )
             .text_direction(direction),
     );
     document.finish().map_err(|e| format!("{e:?}"))

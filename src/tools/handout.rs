@@ -66,7 +66,7 @@ pub fn handout(args: &HandoutArgs<'_>) -> anyhow::Result<()> {
         sections,
         paper,
         clinic_name: config.as_ref().map(|c| c.clinic_name.clone()),
-        date: pdf::today(),
+        date: clinic_edu::content::review::Date::today(),
         review_months: config.map_or(clinic_edu::content::review::DEFAULT_VALID_MONTHS, |c| {
             c.review_valid_months
         }),

@@ -38,7 +38,7 @@ pub fn review(
             .ok_or_else(|| anyhow::anyhow!("--date {text:?} is not a day written YYYY-MM-DD"))?,
         None => today,
     };
-    anyhow::ensure!(day <= today, "--date {} is in the future", fmt(day));
+    anyhow::ensure!(day <= today, "--date {day} is in the future");
 
     let over = ContentFiles::from_dir(&dir).map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
@@ -61,7 +61,7 @@ pub fn review(
         topic: topic.to_owned(),
         lang,
         reviewer: reviewer.to_owned(),
-        date: fmt(day),
+        date: day.to_string(),
         file_sha256: found.hashes.texts.get(lang).clone(),
         screening_sha256: found.hashes.screening.clone(),
     };
@@ -90,8 +90,4 @@ pub fn review(
         &record.file_sha256[..12]
     ))?;
     Ok(())
-}
-
-fn fmt(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
 }

@@ -110,7 +110,7 @@ pub fn panel(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, side_by_side: boo
                         sections: cx.handout.sections.clone(),
                         paper: cx.handout.paper,
                         clinic_name: cx.handout_setup.clinic_name.clone(),
-                        date: crate::pdf::today(),
+                        date: crate::content::review::Date::today(),
                         review_months: cx.review_months,
                     };
                     let setup = cx.handout_setup.clone();
