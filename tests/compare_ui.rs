@@ -6,7 +6,7 @@
 mod common;
 
 use clinic_edu::app::Route;
-use clinic_edu::content::cite::cite_marks;
+use clinic_edu::content::cite::cited;
 use clinic_edu::content::model::Step;
 use clinic_edu::i18n::Strings;
 use clinic_edu::ui::widgets::step_text;
@@ -66,7 +66,7 @@ fn compare_two_or_three_treatments_in_every_language() {
         for id in ["prp", "mesotherapy", "exosome-therapy"] {
             let topic = library.topic(id).unwrap();
             let cell = &topic.text(lang).compare.serious_risks;
-            let text = format!("{}{}", cell.text, cite_marks(topic, lang, &cell.cite));
+            let text = cited(topic, lang, &cell.text, &cell.cite);
             assert!(
                 h.query_by_label(&text).is_some(),
                 "{lang} {id}: no {text:?}"
@@ -74,11 +74,7 @@ fn compare_two_or_three_treatments_in_every_language() {
             // The number rows say what the timeline says, or that there is no figure.
             match topic.timeline.iter().find(|s| s.step == Step::Downtime) {
                 Some(step) => {
-                    let text = format!(
-                        "{}{}",
-                        step_text(&strings, lang, step),
-                        cite_marks(topic, lang, &step.cite)
-                    );
+                    let text = cited(topic, lang, &step_text(&strings, lang, step), &step.cite);
                     assert!(
                         h.query_all_by_label(&text).next().is_some(),
                         "{lang} {id}: no {text:?}"

@@ -30,6 +30,12 @@ pub fn cite_marks(topic: &Topic, lang: Language, cite: &[String]) -> String {
     }
 }
 
+/// `text` followed by the marks of the sources it cites, as paragraphs, list items,
+/// timeline steps and compare cells are shown.
+pub fn cited(topic: &Topic, lang: Language, text: &str, cite: &[String]) -> String {
+    format!("{text}{}", cite_marks(topic, lang, cite))
+}
+
 /// "3. Title" for the source at `index` of the list, numbered in `lang`'s digits.
 pub fn source_line(lang: Language, index: usize, title: &str) -> String {
     format!(

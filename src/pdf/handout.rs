@@ -8,7 +8,7 @@ use super::HandoutRequest;
 use super::compose::{Column, Composer, Set, Styles};
 use super::page::{Composed, Item, PageFrame, Role};
 use crate::content::SectionId;
-use crate::content::cite::{cite_marks, source_line};
+use crate::content::cite::{cited, source_line};
 use crate::content::model::{Block, Library, Topic};
 use crate::content::review::ReviewStatus;
 use crate::i18n::{Strings, localize_digits, meta, msg};
@@ -247,12 +247,12 @@ fn section_in(
         for block in &part.blocks {
             match block {
                 Block::Para { text, cite } => {
-                    let text = format!("{text}{}", cite_marks(topic, lang, cite));
+                    let text = cited(topic, lang, text, cite);
                     c.text(col, &text, &plain(styles.body, Role::Para));
                 }
                 Block::List { items } => {
                     for item in items {
-                        let text = format!("{}{}", item.text, cite_marks(topic, lang, &item.cite));
+                        let text = cited(topic, lang, &item.text, &item.cite);
                         list_item(c, col, &text, lang, styles, tokens, tokens.accent);
                     }
                 }

@@ -11,7 +11,7 @@ use clinic_edu::content::model::Block;
 use clinic_edu::content::{self, ContentFiles};
 use clinic_edu::i18n::Strings;
 use clinic_edu::samples::Samples;
-use clinic_edu::ui::screens::topic::{cite_marks, source_line};
+use clinic_edu::ui::screens::topic::{cited, source_line};
 use clinic_edu::ui::widgets::step_text;
 use fluent_bundle::FluentArgs;
 
@@ -144,7 +144,7 @@ pub fn all() -> Vec<Visible> {
                 for block in parts.iter().flat_map(|p| p.blocks.iter()) {
                     match block {
                         Block::Para { text, cite } => c.push(
-                            format!("{text}{}", cite_marks(topic, lang, cite)),
+                            cited(topic, lang, text, cite),
                             lang,
                             false,
                             locate(&rel, &src, text),
@@ -152,7 +152,7 @@ pub fn all() -> Vec<Visible> {
                         Block::List { items } => {
                             for item in items {
                                 c.push(
-                                    format!("{}{}", item.text, cite_marks(topic, lang, &item.cite)),
+                                    cited(topic, lang, &item.text, &item.cite),
                                     lang,
                                     false,
                                     locate(&rel, &src, &item.text),

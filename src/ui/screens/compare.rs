@@ -8,7 +8,7 @@ use egui::{Align, Layout, Ui, vec2};
 use super::Context;
 use crate::app::command::Command;
 use crate::app::state::MAX_COMPARED;
-use crate::content::cite::cite_marks;
+use crate::content::cite::cited;
 use crate::content::model::{Item, Step, Topic};
 use crate::i18n::msg;
 use crate::lang::Language;
@@ -126,7 +126,7 @@ fn grid(ui: &mut Ui, cx: &Context<'_>, topics: &[&Topic], lang: Language) {
                     .iter()
                     .map(|t| {
                         let item = cell(&t.text(lang).compare);
-                        format!("{}{}", item.text, cite_marks(t, lang, &item.cite))
+                        cited(t, lang, &item.text, &item.cite)
                     })
                     .collect::<Vec<_>>();
                 (*id, texts)
@@ -135,11 +135,7 @@ fn grid(ui: &mut Ui, cx: &Context<'_>, topics: &[&Topic], lang: Language) {
                 let texts = topics
                     .iter()
                     .map(|t| match t.timeline.iter().find(|s| s.step == *step) {
-                        Some(s) => format!(
-                            "{}{}",
-                            step_text(strings, lang, s),
-                            cite_marks(t, lang, &s.cite)
-                        ),
+                        Some(s) => cited(t, lang, &step_text(strings, lang, s), &s.cite),
                         None => strings.get(lang, msg::COMPARE_NO_FIGURE),
                     })
                     .collect::<Vec<_>>();

@@ -10,7 +10,7 @@ use super::Context;
 use crate::app::command::Command;
 use crate::app::state::Route;
 use crate::content::SectionId;
-pub use crate::content::cite::{cite_marks, source_line};
+pub use crate::content::cite::{cited, source_line};
 use crate::content::model::{Block, Topic};
 use crate::lang::Language;
 use crate::ui::widgets::{BulletList, Button, Heading, Notice, Paragraph, Timeline};
@@ -137,15 +137,12 @@ fn language_column(
 fn show_block(ui: &mut Ui, topic: &Topic, lang: Language, block: &Block) {
     match block {
         Block::Para { text, cite } => {
-            ui.add(Paragraph::new(
-                &format!("{text}{}", cite_marks(topic, lang, cite)),
-                lang,
-            ));
+            ui.add(Paragraph::new(&cited(topic, lang, text, cite), lang));
         }
         Block::List { items } => {
             let items: Vec<String> = items
                 .iter()
-                .map(|i| format!("{}{}", i.text, cite_marks(topic, lang, &i.cite)))
+                .map(|i| cited(topic, lang, &i.text, &i.cite))
                 .collect();
             ui.add(BulletList::new(&items, lang));
         }
