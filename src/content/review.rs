@@ -74,6 +74,13 @@ impl ReviewStatus {
     }
 }
 
+/// Whether `name` can stand as a reviewer ("NAME, ROLE"): 1 to 120 characters on
+/// one line, spaces around it not counted.
+pub fn reviewer_is_valid(name: &str) -> bool {
+    let name = name.trim();
+    !name.is_empty() && name.chars().count() <= 120 && !name.contains(char::is_control)
+}
+
 /// Lowercase hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)

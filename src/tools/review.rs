@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use clinic_edu::Language;
-use clinic_edu::content::review::{Date, REVIEWS, ReviewRecord};
+use clinic_edu::content::review::{Date, REVIEWS, ReviewRecord, reviewer_is_valid};
 use clinic_edu::content::{self, ContentFiles};
 
 use super::print_out;
@@ -25,13 +25,11 @@ pub fn review(
             "give --content DIR: the content folder whose reviews.ron records the review"
         ),
     };
-    let reviewer = reviewer.trim();
     anyhow::ensure!(
-        !reviewer.is_empty()
-            && reviewer.chars().count() <= 120
-            && !reviewer.contains(char::is_control),
+        reviewer_is_valid(reviewer),
         "--reviewer must be \"NAME, ROLE\" on one line, 1 to 120 characters"
     );
+    let reviewer = reviewer.trim();
     let today = Date::today();
     let day = match date {
         Some(text) => Date::parse(text)

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::Checker;
 use crate::content::load::ContentFile;
-use crate::content::review::{Date, ReviewRecord};
+use crate::content::review::{Date, ReviewRecord, reviewer_is_valid};
 
 pub(super) fn check(
     c: &mut Checker<'_>,
@@ -32,11 +32,7 @@ pub(super) fn check(
                 format!("date {:?} is not a day written YYYY-MM-DD", review.date),
             );
         }
-        let reviewer = review.reviewer.trim();
-        if reviewer.is_empty()
-            || reviewer.chars().count() > 120
-            || reviewer.contains(char::is_control)
-        {
+        if !reviewer_is_valid(&review.reviewer) {
             c.error_at(
                 &anchor,
                 "reviewer: give the name and role, 1 to 120 characters on one line",
