@@ -24,6 +24,22 @@ pub struct ContentFiles {
     pub(super) files: BTreeMap<String, ContentFile>,
 }
 
+/// Reads the file at `path` into `files` as `rel`, or says why it could not.
+fn read_into(
+    files: &mut BTreeMap<String, ContentFile>,
+    errors: &mut Vec<ContentError>,
+    rel: String,
+    path: &Path,
+) {
+    let shown = path.display().to_string();
+    match read_file(path) {
+        Ok(text) => {
+            files.insert(rel, ContentFile { path: shown, text });
+        }
+        Err((position, message)) => errors.push(ContentError::new(shown, position, message)),
+    }
+}
+
 impl ContentFiles {
     /// The content compiled into the binary.
     pub fn embedded() -> Self {
@@ -64,16 +80,12 @@ impl ContentFiles {
             if !path.is_dir() {
                 // A clinic's own record of clinicians' reviews sits beside the topics.
                 if entry.file_name() == super::review::REVIEWS {
-                    let shown = path.display().to_string();
-                    match read_file(&path) {
-                        Ok(text) => {
-                            let rel = super::review::REVIEWS.to_owned();
-                            files.insert(rel, ContentFile { path: shown, text });
-                        }
-                        Err((position, message)) => {
-                            errors.push(ContentError::new(shown, position, message))
-                        }
-                    }
+                    read_into(
+                        &mut files,
+                        &mut errors,
+                        super::review::REVIEWS.to_owned(),
+                        &path,
+                    );
                     continue;
                 }
                 if path.extension().is_some_and(|e| e == "ron") {
@@ -102,16 +114,8 @@ impl ContentFiles {
                 if file_path.extension().is_none_or(|e| e != "ron") {
                     continue;
                 }
-                let shown = file_path.display().to_string();
-                match read_file(&file_path) {
-                    Ok(text) => {
-                        let rel = format!("{topic}/{}", file.file_name().to_string_lossy());
-                        files.insert(rel, ContentFile { path: shown, text });
-                    }
-                    Err((position, message)) => {
-                        errors.push(ContentError::new(shown, position, message))
-                    }
-                }
+                let rel = format!("{topic}/{}", file.file_name().to_string_lossy());
+                read_into(&mut files, &mut errors, rel, &file_path);
             }
         }
         if errors.is_empty() {
