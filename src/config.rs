@@ -213,37 +213,30 @@ impl Config {
                 format!("{} topics; at most {MAX_TOPICS}", self.topics.len()),
             ));
         }
-        if !IDLE_SECONDS.contains(&self.idle_seconds) {
-            return Err(invalid(
-                "idle_seconds",
-                format!(
-                    "{} is out of range; give {} to {} seconds",
-                    self.idle_seconds,
-                    IDLE_SECONDS.start(),
-                    IDLE_SECONDS.end()
-                ),
-            ));
-        }
-        if !COUNTDOWN_SECONDS.contains(&self.countdown_seconds) {
-            return Err(invalid(
+        // Each number with its range and unit, in the order of the file's fields.
+        let numbers = [
+            ("idle_seconds", self.idle_seconds, &IDLE_SECONDS, "seconds"),
+            (
                 "countdown_seconds",
-                format!(
-                    "{} is out of range; give {} to {} seconds",
-                    self.countdown_seconds,
-                    COUNTDOWN_SECONDS.start(),
-                    COUNTDOWN_SECONDS.end()
-                ),
-            ));
-        }
-        if !REVIEW_MONTHS.contains(&self.review_valid_months) {
-            let (min, max) = (REVIEW_MONTHS.start(), REVIEW_MONTHS.end());
-            return Err(invalid(
+                self.countdown_seconds,
+                &COUNTDOWN_SECONDS,
+                "seconds",
+            ),
+            (
                 "review_valid_months",
-                format!(
-                    "{} is out of range; give {min} to {max} months",
-                    self.review_valid_months
-                ),
-            ));
+                self.review_valid_months,
+                &REVIEW_MONTHS,
+                "months",
+            ),
+        ];
+        for (field, value, range, unit) in numbers {
+            if !range.contains(&value) {
+                let (min, max) = (range.start(), range.end());
+                return Err(invalid(
+                    field,
+                    format!("{value} is out of range; give {min} to {max} {unit}"),
+                ));
+            }
         }
         if let Some(printer) = &self.printer {
             let bad = |c: char| c.is_whitespace() || c.is_control() || "/#\\".contains(c);
