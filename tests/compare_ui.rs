@@ -108,16 +108,7 @@ fn compare_two_or_three_treatments_in_every_language() {
 #[test]
 fn the_kiosk_offers_compare_and_forgets_the_choice_with_the_visit() {
     let strings = Strings::embedded().unwrap();
-    let config = clinic_edu::config::Config {
-        pin_hash: Some(clinic_edu::kiosk::hash_pin("2468").unwrap()),
-        ..Default::default()
-    };
-    let app = ClinicApp::new(clinic_edu::AppOptions {
-        system_fonts: false,
-        kiosk: Some(config),
-        ..Default::default()
-    })
-    .unwrap();
+    let app = common::kiosk_app(clinic_edu::config::Config::default());
     let mut h = common::harness(app, vec2(1280.0, 900.0));
     common::click(&mut h, &strings.get(Language::English, "tap-to-start"));
     common::click(&mut h, Language::Arabic.native_name());

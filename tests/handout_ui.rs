@@ -11,8 +11,7 @@ use std::time::{Duration, Instant};
 
 use clinic_edu::config::Config;
 use clinic_edu::i18n::Strings;
-use clinic_edu::kiosk::hash_pin;
-use clinic_edu::{AppOptions, ClinicApp, Language};
+use clinic_edu::{ClinicApp, Language};
 use egui::{Role, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -42,22 +41,13 @@ fn open_topic(h: &mut Harness<'_, ClinicApp>, lang: Language, id: &str) {
 }
 
 fn kiosk(printer: Option<&str>) -> Harness<'static, ClinicApp> {
-    let config = Config {
-        pin_hash: Some(hash_pin("2468").unwrap()),
-        printer: printer.map(str::to_owned),
-        ..Config::default()
-    };
-    let app = ClinicApp::new(AppOptions {
-        system_fonts: false,
-        kiosk: Some(config),
-        ..AppOptions::default()
-    })
-    .unwrap();
-    let mut h = Harness::builder()
-        .with_size(vec2(1280.0, 900.0))
-        .build_eframe(|_| app);
-    h.run();
-    h
+    common::harness(
+        common::kiosk_app(Config {
+            printer: printer.map(str::to_owned),
+            ..Config::default()
+        }),
+        vec2(1280.0, 900.0),
+    )
 }
 
 #[test]

@@ -9,8 +9,6 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clinic_edu::config::Config;
-use clinic_edu::kiosk::hash_pin;
-use clinic_edu::{AppOptions, ClinicApp};
 use egui::vec2;
 
 fn receive(socket: &UnixDatagram) -> String {
@@ -33,15 +31,7 @@ fn a_running_kiosk_tells_systemd_it_is_ready_and_alive() {
     // environment while it changes.
     unsafe { std::env::set_var("NOTIFY_SOCKET", &path) };
 
-    let app = ClinicApp::new(AppOptions {
-        system_fonts: false,
-        kiosk: Some(Config {
-            pin_hash: Some(hash_pin("2468").unwrap()),
-            ..Config::default()
-        }),
-        ..AppOptions::default()
-    })
-    .unwrap();
+    let app = common::kiosk_app(Config::default());
     let mut h = common::harness(app, vec2(1280.0, 800.0));
     assert_eq!(receive(&socket), "READY=1\nWATCHDOG=1");
     // More frames within five seconds say nothing more...

@@ -40,6 +40,19 @@ pub fn app(lang: Language) -> ClinicApp {
     .unwrap()
 }
 
+/// A kiosk with the bundled fonts and `config`, whose PIN is set to 2468 here.
+pub fn kiosk_app(config: clinic_edu::config::Config) -> ClinicApp {
+    ClinicApp::new(AppOptions {
+        system_fonts: false,
+        kiosk: Some(clinic_edu::config::Config {
+            pin_hash: Some(clinic_edu::kiosk::hash_pin("2468").unwrap()),
+            ..config
+        }),
+        ..AppOptions::default()
+    })
+    .unwrap()
+}
+
 /// A headless harness of `app` at `size`, run until it settles.
 pub fn harness(app: ClinicApp, size: egui::Vec2) -> Harness<'static, ClinicApp> {
     let mut harness = Harness::builder().with_size(size).build_eframe(|_| app);
