@@ -134,6 +134,10 @@ impl ClinicApp {
     }
 
     fn apply_commands(&mut self, ctx: &Context) {
+        // Most frames carry no command; then nothing below has anything to do.
+        if self.commands.is_empty() {
+            return;
+        }
         let before = std::mem::discriminant(&self.state.route);
         let topic_before = self.topic_id();
         for command in std::mem::take(&mut self.commands) {
