@@ -92,6 +92,9 @@ fn run_app(args: &RunArgs) -> anyhow::Result<()> {
     }
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("clinic-edu")
+        // Matches the desktop entry (clinic-edu.desktop), so a Wayland compositor
+        // shows its name and icon for the window.
+        .with_app_id("clinic-edu")
         .with_inner_size(app.initial_window_size().unwrap_or([1100.0, 760.0]))
         .with_min_inner_size([480.0, 360.0]);
     if app.is_kiosk() {

@@ -85,8 +85,14 @@ pub fn attract(
     {
         let engine = ui.text_engine();
         let system = &mut *engine.lock();
-        let big = crate::text::TextStyle::bold(tokens.heading.size * 1.6);
+        let mut big = crate::text::TextStyle::bold(tokens.heading.size * 1.6);
         let max = rect.width() * 0.8;
+        // On a narrow (portrait) screen the call shrinks to stay on one line, down
+        // to 60 % of its size; only past that does it wrap.
+        let natural = system.layout(&label, lang, big, None, ppp).width;
+        if natural > max {
+            big.size = (big.size * max / natural).max(big.size * 0.6).floor();
+        }
         let name = system.layout_fit(clinic_name, Language::English, tokens.title, max, ppp);
         let main = system.layout_fit(&label, lang, big, max, ppp);
         let center = rect.center();
