@@ -16,10 +16,10 @@ mod common;
 use std::collections::{HashSet, VecDeque};
 
 use clinic_edu::ClinicApp;
+use clinic_edu::Language;
 use clinic_edu::config::Config;
 use clinic_edu::i18n::{Strings, msg};
 use clinic_edu::kiosk::Overlay;
-use clinic_edu::{AppOptions, Language};
 use egui::{Event, Modifiers, PointerButton, Role, pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -47,15 +47,7 @@ struct Walk {
 }
 
 fn harness(config: &Config) -> Harness<'static, ClinicApp> {
-    let app = ClinicApp::new(AppOptions {
-        system_fonts: false,
-        kiosk: Some(Config {
-            pin_hash: Some(clinic_edu::kiosk::hash_pin("2468").unwrap()),
-            ..config.clone()
-        }),
-        ..AppOptions::default()
-    })
-    .unwrap();
+    let app = common::kiosk_app(config.clone());
     Harness::builder().with_size(SIZE).build_eframe(|_| app)
 }
 
