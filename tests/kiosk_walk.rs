@@ -139,19 +139,20 @@ impl Walk {
     fn act(&self, h: &mut Harness<'_, ClinicApp>, action: &Action) -> Result<(), String> {
         match action {
             Action::Press { label, nth } => {
-                let node = h
-                    .query_all_by_role_and_label(Role::Button, label)
-                    .filter(|n| !n.accesskit_node().is_disabled())
-                    .nth(*nth)
-                    .ok_or_else(|| format!("no button {label:?} #{nth} to press"))?;
-                node.scroll_to_me();
-                h.run();
-                let node = h
-                    .query_all_by_role_and_label(Role::Button, label)
-                    .filter(|n| !n.accesskit_node().is_disabled())
-                    .nth(*nth)
-                    .ok_or_else(|| format!("button {label:?} #{nth} went away"))?;
-                node.click();
+                // Scrolled into view first, as a person would, then tapped.
+                for step in ["scroll to", "press"] {
+                    let node = h
+                        .query_all_by_role_and_label(Role::Button, label)
+                        .filter(|n| !n.accesskit_node().is_disabled())
+                        .nth(*nth)
+                        .ok_or_else(|| format!("no button {label:?} #{nth} to {step}"))?;
+                    if step == "press" {
+                        node.click();
+                    } else {
+                        node.scroll_to_me();
+                        h.run();
+                    }
+                }
             }
             Action::Corner => {
                 for _ in 0..5 {
