@@ -277,14 +277,13 @@ fn run_session(name: &str, rotations: usize, size: (u32, u32)) {
         .stdin(Stdio::null())
         .stdout(log.try_clone().unwrap())
         .stderr(log);
-    let session = Session {
+    let mut session = Session {
         cage: cage.spawn().expect("cage starts"),
         dir: dir.clone(),
     };
 
     // READY=1 comes with the first frame the app draws.
     let started = Instant::now();
-    let mut session = session;
     let mut first = None;
     while first.is_none() && started.elapsed() < Duration::from_secs(90) {
         if let Some(status) = session.cage.try_wait().unwrap() {

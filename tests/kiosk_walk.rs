@@ -104,15 +104,8 @@ impl Walk {
         if !h.state().is_kiosk() {
             return Err(format!("kiosk mode was left {}", at()));
         }
-        for command in &h.output().platform_output.commands {
-            if matches!(
-                command,
-                egui::OutputCommand::OpenUrl(_)
-                    | egui::OutputCommand::CopyText(_)
-                    | egui::OutputCommand::CopyImage(_)
-            ) {
-                return Err(format!("the kiosk asked the OS to {command:?} {}", at()));
-            }
+        if let Some(request) = common::os_request(h) {
+            return Err(format!("the kiosk asked the OS to {request} {}", at()));
         }
         if let Some(link) = h.query_by_role(Role::Link) {
             return Err(format!(
@@ -215,12 +208,12 @@ impl Walk {
     fn run(&self) -> Vec<String> {
         let mut seen = HashSet::new();
         let mut order = Vec::new();
-        let mut queue = VecDeque::from([Vec::<Action>::new()]);
+        // Each new screen waits with the kiosk that reached it, to be walked.
         let first = self.replay(&[]).unwrap_or_else(|e| panic!("{e}"));
         seen.insert(screen_key(first.state()));
         order.push(screen_key(first.state()));
-        while let Some(path) = queue.pop_front() {
-            let h = self.replay(&path).unwrap_or_else(|e| panic!("{e}"));
+        let mut queue = VecDeque::from([(Vec::<Action>::new(), first)]);
+        while let Some((path, h)) = queue.pop_front() {
             for action in self.actions(&h) {
                 let mut next = path.clone();
                 next.push(action);
@@ -228,7 +221,7 @@ impl Walk {
                 let key = screen_key(after.state());
                 if seen.insert(key.clone()) {
                     order.push(key);
-                    queue.push_back(next);
+                    queue.push_back((next, after));
                 }
             }
         }

@@ -409,15 +409,8 @@ impl Monkey {
         // Nothing in kiosk mode opens anything of the OS: no address, no copy to
         // the clipboard, and no file dialog's button on any screen.
         if self.h.state().is_kiosk() {
-            for command in &self.h.output().platform_output.commands {
-                if matches!(
-                    command,
-                    egui::OutputCommand::OpenUrl(_)
-                        | egui::OutputCommand::CopyText(_)
-                        | egui::OutputCommand::CopyImage(_)
-                ) {
-                    return Err(format!("the kiosk asked the OS to {command:?}"));
-                }
+            if let Some(request) = common::os_request(&self.h) {
+                return Err(format!("the kiosk asked the OS to {request}"));
             }
             for lang in Language::ALL {
                 let save = self.strings.get(lang, "handout-save");

@@ -53,6 +53,25 @@ pub fn kiosk_app(config: clinic_edu::config::Config) -> ClinicApp {
     .unwrap()
 }
 
+/// The last frame's request to the OS that a kiosk must never make: opening an
+/// address, or copying to the clipboard.
+pub fn os_request(harness: &Harness<'_, ClinicApp>) -> Option<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find(|command| {
+            matches!(
+                command,
+                egui::OutputCommand::OpenUrl(_)
+                    | egui::OutputCommand::CopyText(_)
+                    | egui::OutputCommand::CopyImage(_)
+            )
+        })
+        .map(|command| format!("{command:?}"))
+}
+
 /// A headless harness of `app` at `size`, run until it settles.
 pub fn harness(app: ClinicApp, size: egui::Vec2) -> Harness<'static, ClinicApp> {
     let mut harness = Harness::builder().with_size(size).build_eframe(|_| app);
