@@ -16,5 +16,6 @@ pub mod screening;
 pub mod text;
 pub mod ui;
 
-pub use app::{AppOptions, ClinicApp};
+pub use app::AppOptions;
 pub use lang::Language;
+pub use ui::shell::ClinicApp;

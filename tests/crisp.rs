@@ -3,6 +3,7 @@
 
 use clinic_edu::Language;
 use clinic_edu::samples::Samples;
+use clinic_edu::text::atlas::PageKind;
 use clinic_edu::text::{FontOptions, TextStyle, TextSystem};
 use egui::{Color32, pos2};
 
@@ -23,21 +24,22 @@ fn glyph_quads_are_pixel_aligned_and_unscaled() {
                 let layout = system.layout(text, lang, TextStyle::regular(17.0), Some(420.0), ppp);
                 // A block placed at a fractional position is snapped to the pixel grid.
                 let mesh = system.mesh(&ctx, pos2(10.3, 20.7), &layout, Color32::BLACK);
-                let atlas = system.atlas().size() as f32;
-                assert!(!mesh.vertices.is_empty(), "{lang} at {ppp}: {text}");
-                for quad in mesh.vertices.chunks_exact(4) {
-                    for v in quad {
+                assert!(!mesh.quads.is_empty(), "{lang} at {ppp}: {text}");
+                for quad in &mesh.quads {
+                    for corner in [quad.rect.min, quad.rect.max] {
                         assert!(
-                            on_grid(v.pos.x * ppp) && on_grid(v.pos.y * ppp),
+                            on_grid(corner.x * ppp) && on_grid(corner.y * ppp),
                             "{lang} at {ppp}: {:?}",
-                            v.pos
+                            quad.rect
                         );
-                        assert!(on_grid(v.uv.x * atlas) && on_grid(v.uv.y * atlas));
-                        assert_eq!(v.color, Color32::BLACK, "coloured by vertex colour");
                     }
-                    let (min, max) = (quad[0], quad[3]);
-                    let pixels = (max.pos - min.pos) * ppp;
-                    let texels = (max.uv - min.uv) * atlas;
+                    // Texel coordinates are whole texels.
+                    for t in [quad.texels.min, quad.texels.max] {
+                        assert!(on_grid(t.x) && on_grid(t.y), "{:?}", quad.texels);
+                    }
+                    assert_eq!(quad.color, Color32::BLACK, "coloured by the quad's colour");
+                    let pixels = quad.rect.size() * ppp;
+                    let texels = quad.texels.size();
                     assert!(
                         (pixels - texels).length() < 1e-2,
                         "one texel per pixel: {pixels:?} vs {texels:?}"
@@ -49,7 +51,7 @@ fn glyph_quads_are_pixel_aligned_and_unscaled() {
 }
 
 #[test]
-fn text_is_one_mesh_per_block_on_the_atlas_texture() {
+fn text_is_one_block_of_coverage_quads() {
     let ctx = egui::Context::default();
     let mut system = TextSystem::new(FontOptions {
         system_fonts: false,
@@ -62,13 +64,9 @@ fn text_is_one_mesh_per_block_on_the_atlas_texture() {
         1.0,
     );
     let mesh = system.mesh(&ctx, pos2(0.0, 0.0), &layout, Color32::RED);
-    let quads = mesh.vertices.len() / 4;
     // One quad per inked glyph: the space between the words draws nothing.
-    assert_eq!(quads, layout.glyphs().count() - 1);
-    assert!(mesh.indices.len() == mesh.vertices.len() / 4 * 6);
-    assert_ne!(
-        mesh.texture_id,
-        egui::TextureId::default(),
-        "the glyph atlas, not egui's font texture"
-    );
+    assert_eq!(mesh.quads.len(), layout.glyphs().count() - 1);
+    // Every glyph of our fonts is coverage, in the one-channel page.
+    assert!(mesh.quads.iter().all(|q| q.page == PageKind::Mask));
+    assert!(mesh.bounds().is_some());
 }

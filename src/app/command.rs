@@ -1,11 +1,16 @@
-//! App-wide changes, collected while a frame is drawn and applied once at its end
-//! (so nothing changes under a UI that is being built), and their pure effect on
-//! [`AppState`]. What only the window can do is returned as an [`Effect`].
+//! Every change of the app's state is a [`Command`]: collected while a frame is
+//! drawn (buttons, input, timers) and applied once at its end by the pure
+//! [`AppState::apply`](super::AppState::apply), so nothing changes under a UI that
+//! is being built. What only the window or a service can do comes back as an
+//! [`Effect`]. Kiosk mode is an allowlist here: [`AppState::refuses`] names what a
+//! kiosk drops.
 
-use super::state::{AppState, Route, ScreeningStep};
-use crate::content::{Library, SectionId};
-use crate::kiosk::KioskState;
+use super::handout::Action;
+use super::state::{AppState, Route};
+use crate::content::SectionId;
+use crate::kiosk::Overlay;
 use crate::lang::Language;
+use crate::pdf::Paper;
 use crate::screening::Answer;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -42,13 +47,33 @@ pub enum Command {
     ShowResult,
     /// Wipe the screening session and start again.
     FinishScreening,
+    /// The topic page's handout panel.
+    Handout(HandoutCommand),
     /// Something only kiosk mode does.
     Kiosk(KioskCommand),
+}
+
+/// Commands of the handout panel on a topic page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HandoutCommand {
+    /// Open or close the panel.
+    SetOpen(bool),
+    /// Include a section, or leave it out.
+    ToggleSection(SectionId),
+    SetPaper(Paper),
+    /// Save the handout as a PDF (a file dialog) or print it.
+    Start(Action),
 }
 
 /// Commands of kiosk mode.
 #[derive(Clone, Debug, PartialEq)]
 pub enum KioskCommand {
+    /// Someone touched the screen, typed or scrolled: the visit goes on.
+    Touch,
+    /// A tap in the hidden corner (five in three seconds open the PIN pad).
+    CornerTap,
+    /// Time passed: the idle countdown shows, counts, or wipes the visit at zero.
+    Tick,
     /// Leave the attract screen for the language choice.
     Start,
     /// The patient chose a language.
@@ -70,8 +95,8 @@ pub enum KioskCommand {
     Leave,
 }
 
-/// What applying a command asks of the window.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What applying a command asks of the window or a service.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     None,
     /// The staff language changed: keep it for the next start.
@@ -80,236 +105,100 @@ pub enum Effect {
     LeaveKiosk,
     /// Close the window.
     Close,
+    /// Save or print the handout the panel describes.
+    StartHandout(Action),
+    /// The command is not allowed here and was dropped (the name of the command and
+    /// why, for the log; never a PIN digit or an answer).
+    Refused {
+        command: &'static str,
+        why: &'static str,
+    },
+}
+
+impl Command {
+    /// The command's name, for the log: never its payload (a PIN digit, an answer).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::SetLanguage(_) => "SetLanguage",
+            Command::SetStaffLanguage(_) => "SetStaffLanguage",
+            Command::Go(_) => "Go",
+            Command::OpenTopic(_) => "OpenTopic",
+            Command::ShowSection(_) => "ShowSection",
+            Command::SetSideBySide(_) => "SetSideBySide",
+            Command::ToggleTreatment(_) => "ToggleTreatment",
+            Command::ToggleCompared(_) => "ToggleCompared",
+            Command::StartScreening => "StartScreening",
+            Command::ScreenTopic(_) => "ScreenTopic",
+            Command::Answer(_) => "Answer",
+            Command::ScreeningBack => "ScreeningBack",
+            Command::ChangeAnswer(_) => "ChangeAnswer",
+            Command::ReviewAnswers => "ReviewAnswers",
+            Command::ShowResult => "ShowResult",
+            Command::FinishScreening => "FinishScreening",
+            Command::Handout(HandoutCommand::SetOpen(_)) => "Handout(SetOpen)",
+            Command::Handout(HandoutCommand::ToggleSection(_)) => "Handout(ToggleSection)",
+            Command::Handout(HandoutCommand::SetPaper(_)) => "Handout(SetPaper)",
+            Command::Handout(HandoutCommand::Start(Action::Save)) => "Handout(Save)",
+            Command::Handout(HandoutCommand::Start(Action::Print)) => "Handout(Print)",
+            Command::Kiosk(k) => match k {
+                KioskCommand::Touch => "Kiosk(Touch)",
+                KioskCommand::CornerTap => "Kiosk(CornerTap)",
+                KioskCommand::Tick => "Kiosk(Tick)",
+                KioskCommand::Start => "Kiosk(Start)",
+                KioskCommand::ChooseLanguage(_) => "Kiosk(ChooseLanguage)",
+                KioskCommand::Continue => "Kiosk(Continue)",
+                KioskCommand::Finish => "Kiosk(Finish)",
+                KioskCommand::PinDigit(_) => "Kiosk(PinDigit)",
+                KioskCommand::PinDelete => "Kiosk(PinDelete)",
+                KioskCommand::PinSubmit => "Kiosk(PinSubmit)",
+                KioskCommand::CloseOverlay => "Kiosk(CloseOverlay)",
+                KioskCommand::PatientSummary => "Kiosk(PatientSummary)",
+                KioskCommand::StaffMode => "Kiosk(StaffMode)",
+                KioskCommand::Leave => "Kiosk(Leave)",
+            },
+        }
+    }
 }
 
 impl AppState {
-    /// Applies `command`. Kiosk commands are ignored outside kiosk mode.
-    pub fn apply(
-        &mut self,
-        command: Command,
-        library: &Library,
-        kiosk: Option<&mut KioskState>,
-        now: f64,
-    ) -> Effect {
-        let screening = library.screening();
-        match command {
-            Command::SetLanguage(lang) => self.language = lang,
-            Command::SetStaffLanguage(lang) => {
-                self.staff_language = lang;
-                return Effect::SaveSettings;
-            }
-            Command::Go(route) => self.route = route,
-            Command::ToggleCompared(id) => {
-                if let Some(i) = self.compared.iter().position(|c| *c == id) {
-                    self.compared.remove(i);
-                } else if library.topic(&id).is_some()
-                    && self.compared.len() < super::state::MAX_COMPARED
-                {
-                    self.compared.push(id);
+    /// Why this state drops `command`, if it does: the kiosk's allowlist, and kiosk
+    /// commands outside a kiosk. One place, checked before anything is applied.
+    pub fn refuses(&self, command: &Command) -> Option<&'static str> {
+        let Some(kiosk) = &self.kiosk else {
+            return match command {
+                Command::Kiosk(_) | Command::Go(Route::Attract | Route::LanguageChoice) => {
+                    Some("not in kiosk mode")
                 }
-            }
-            Command::OpenTopic(id) => {
-                if library.topic(&id).is_some() {
-                    self.route = Route::Topic {
-                        id,
-                        section: SectionId::WhatItIs,
-                    };
-                }
-            }
-            Command::ShowSection(new) => {
-                if let Route::Topic { section, .. } = &mut self.route {
-                    *section = new;
-                }
-            }
-            Command::SetSideBySide(on) => self.side_by_side = on,
-            Command::ToggleTreatment(id) => self.session.toggle(&id),
-            Command::StartScreening => {
-                if !self.session.treatments.is_empty() {
-                    self.session.position = 0;
-                    self.route = Route::Screening(ScreeningStep::Questions);
-                }
-            }
-            Command::ScreenTopic(id) => {
-                self.session.clear();
-                self.session.toggle(&id);
-                self.route = Route::Screening(ScreeningStep::Questions);
-            }
-            Command::Answer(answer) => self.session.answer(screening, answer),
-            Command::ScreeningBack => {
-                if !self.session.back(screening) {
-                    self.route = Route::Screening(ScreeningStep::Pick);
-                }
-            }
-            Command::ChangeAnswer(index) => {
-                self.session.go_to(index);
-                self.route = Route::Screening(ScreeningStep::Questions);
-            }
-            Command::ReviewAnswers => {
-                self.session.review();
-                self.route = Route::Screening(ScreeningStep::Questions);
-            }
-            Command::ShowResult => self.route = Route::Screening(ScreeningStep::Result),
-            Command::FinishScreening => {
-                self.session.clear();
-                self.side_by_side = false;
-                self.route = Route::Screening(ScreeningStep::Pick);
-            }
-            Command::Kiosk(command) => {
-                if let Some(kiosk) = kiosk {
-                    return self.apply_kiosk(command, kiosk, now);
-                }
-            }
-        }
-        Effect::None
-    }
-
-    fn apply_kiosk(&mut self, command: KioskCommand, kiosk: &mut KioskState, now: f64) -> Effect {
-        match command {
-            KioskCommand::Start => {
-                if let [only] = kiosk.languages() {
-                    self.language = *only;
-                    self.route = Route::Home;
-                } else {
-                    self.route = Route::LanguageChoice;
-                }
-            }
-            KioskCommand::ChooseLanguage(lang) => {
-                self.language = lang;
-                self.route = Route::Home;
-            }
-            KioskCommand::Continue => kiosk.touch(now),
-            KioskCommand::Finish => {
-                self.wipe(Route::Attract, kiosk.first_language());
-                kiosk.wipe(now);
-            }
-            KioskCommand::PinDigit(digit) => kiosk.push_digit(digit),
-            KioskCommand::PinDelete => kiosk.delete_digit(),
-            KioskCommand::PinSubmit => kiosk.submit_pin(now),
-            KioskCommand::CloseOverlay => kiosk.close_overlay(),
-            KioskCommand::PatientSummary => {
-                kiosk.close_overlay();
-                self.side_by_side = true;
-                self.route = Route::Screening(if self.session.treatments.is_empty() {
-                    ScreeningStep::Pick
-                } else {
-                    ScreeningStep::Result
-                });
-            }
-            KioskCommand::StaffMode => {
-                if matches!(self.route, Route::Attract | Route::LanguageChoice) {
-                    self.route = Route::Home;
-                }
-                return Effect::LeaveKiosk;
-            }
-            KioskCommand::Leave => {
-                kiosk.allow_close();
-                return Effect::Close;
-            }
-        }
-        Effect::None
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::config::Config;
-    use crate::content::{ContentFiles, load};
-    use crate::kiosk::{Overlay, hash_pin};
-
-    fn library() -> Library {
-        load(&ContentFiles::embedded(), None).library
-    }
-
-    fn staff() -> AppState {
-        AppState::new(Route::Home, Language::English, Language::English)
-    }
-
-    #[test]
-    fn opening_a_topic_and_a_section_is_one_route() {
-        let lib = library();
-        let mut s = staff();
-        s.apply(Command::ShowSection(SectionId::Sources), &lib, None, 0.0);
-        assert_eq!(s.route, Route::Home, "no section without a topic");
-        s.apply(Command::OpenTopic("no-such".into()), &lib, None, 0.0);
-        assert_eq!(s.route, Route::Home, "an unknown topic is not opened");
-        s.apply(Command::OpenTopic("prp".into()), &lib, None, 0.0);
-        s.apply(Command::ShowSection(SectionId::Sources), &lib, None, 0.0);
-        assert_eq!(s.open_topic(), Some(("prp", SectionId::Sources)));
-        s.apply(Command::SetLanguage(Language::Arabic), &lib, None, 0.0);
-        assert_eq!(s.open_topic(), Some(("prp", SectionId::Sources)));
-        assert_eq!(
-            s.apply(
-                Command::SetStaffLanguage(Language::Japanese),
-                &lib,
-                None,
-                0.0
-            ),
-            Effect::SaveSettings
-        );
-    }
-
-    #[test]
-    fn screening_walks_from_pick_to_result_and_back_to_pick() {
-        let lib = library();
-        let mut s = staff();
-        s.apply(Command::StartScreening, &lib, None, 0.0);
-        assert_eq!(s.route, Route::Home, "nothing chosen, nothing started");
-        s.apply(
-            Command::ToggleTreatment("exosome-therapy".into()),
-            &lib,
-            None,
-            0.0,
-        );
-        s.apply(Command::StartScreening, &lib, None, 0.0);
-        assert_eq!(s.route, Route::Screening(ScreeningStep::Questions));
-        s.apply(Command::ScreeningBack, &lib, None, 0.0);
-        assert_eq!(s.route, Route::Screening(ScreeningStep::Pick));
-        s.apply(Command::StartScreening, &lib, None, 0.0);
-        while s.session.current(lib.screening()).is_some() {
-            s.apply(Command::Answer(Answer::No), &lib, None, 0.0);
-        }
-        s.apply(Command::ShowResult, &lib, None, 0.0);
-        assert_eq!(s.route, Route::Screening(ScreeningStep::Result));
-        s.apply(Command::SetSideBySide(true), &lib, None, 0.0);
-        assert!(s.shows_side_by_side());
-        s.apply(Command::FinishScreening, &lib, None, 0.0);
-        assert_eq!(s.route, Route::Screening(ScreeningStep::Pick));
-        assert!(s.session.treatments.is_empty() && !s.side_by_side);
-    }
-
-    #[test]
-    fn kiosk_finish_wipes_the_visit_and_staff_mode_leaves_the_kiosk() {
-        let lib = library();
-        let config = Config {
-            languages: vec![Language::Bengali, Language::English],
-            pin_hash: Some(hash_pin("2468").unwrap()),
-            ..Config::default()
+                _ => None,
+            };
         };
-        let mut kiosk = KioskState::new(config);
-        let mut s = AppState::new(Route::Attract, Language::Bengali, Language::English);
-        let mut run = |s: &mut AppState, c| s.apply(Command::Kiosk(c), &lib, Some(&mut kiosk), 1.0);
-        run(&mut s, KioskCommand::Start);
-        assert_eq!(s.route, Route::LanguageChoice);
-        run(&mut s, KioskCommand::ChooseLanguage(Language::English));
-        assert_eq!(
-            (s.route.clone(), s.language),
-            (Route::Home, Language::English)
-        );
-        s.apply(Command::ScreenTopic("prp".into()), &lib, None, 1.0);
-        s.apply(Command::Answer(Answer::Yes), &lib, None, 1.0);
-        run(&mut s, KioskCommand::Finish);
-        assert_eq!(s.route, Route::Attract);
-        assert_eq!(s.language, Language::Bengali);
-        assert!(s.session.answers.is_empty() && s.session.treatments.is_empty());
-        assert_eq!(run(&mut s, KioskCommand::StaffMode), Effect::LeaveKiosk);
-        assert_eq!(s.route, Route::Home);
-        assert_eq!(run(&mut s, KioskCommand::Leave), Effect::Close);
-        assert!(kiosk.may_close());
-        assert_eq!(kiosk.overlay(), Overlay::None);
-        // Outside kiosk mode, kiosk commands do nothing.
-        let before = s.clone();
-        s.apply(Command::Kiosk(KioskCommand::Finish), &lib, None, 1.0);
-        assert_eq!(s, before);
+        let overlay = kiosk.overlay();
+        match command {
+            // Staff-only screens; the attract screen and language choice are reached
+            // through the kiosk's own commands.
+            Command::Go(Route::Scripts) => Some("a staff screen"),
+            Command::Go(Route::Attract | Route::LanguageChoice) => {
+                Some("reached through the kiosk's own commands")
+            }
+            // A kiosk never opens a file dialog, and prints only to its printer.
+            Command::Handout(HandoutCommand::Start(Action::Save)) => {
+                Some("a kiosk never saves files")
+            }
+            Command::Handout(HandoutCommand::Start(Action::Print))
+                if kiosk.config().printer.is_none() =>
+            {
+                Some("the kiosk's config names no printer")
+            }
+            Command::Kiosk(
+                KioskCommand::PinDigit(_) | KioskCommand::PinDelete | KioskCommand::PinSubmit,
+            ) if overlay != Overlay::PinPad => Some("the PIN pad is not open"),
+            Command::Kiosk(
+                KioskCommand::PatientSummary | KioskCommand::StaffMode | KioskCommand::Leave,
+            ) if overlay != Overlay::StaffMenu => Some("the staff menu is not open"),
+            // While a staff overlay is open, the patient's screen underneath stays put.
+            Command::Kiosk(_) => None,
+            _ if overlay != Overlay::None => Some("a staff overlay is open"),
+            _ => None,
+        }
     }
 }

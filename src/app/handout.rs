@@ -1,15 +1,15 @@
-//! Handouts from the app: what the panel on a topic page has chosen, and the jobs
-//! that save or print the PDF off the UI thread, so the screen never waits for a
-//! dialog, the layout or the print system. A job makes its own text system and
-//! reports back through a shared status, waking the UI when it ends.
+//! Handouts from the app: where they may go, and the jobs that save or print the
+//! PDF off the UI thread, so the screen never waits for a dialog, the layout or the
+//! print system. A job reports back through a shared status, waking the UI when it
+//! ends.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use crate::content::{Library, SectionId};
+use crate::content::Library;
 use crate::i18n::Strings;
 use crate::pdf::print::{PrintError, print};
-use crate::pdf::{self, HandoutRequest, Paper};
+use crate::pdf::{self, HandoutRequest};
 use crate::text::{FontOptions, TextSystem};
 
 /// Where handouts may go, from the config: in kiosk mode there is never a file
@@ -52,77 +52,57 @@ pub enum Action {
     Print,
 }
 
-/// The handout panel's choices and the status of its job.
-#[derive(Debug)]
-pub struct HandoutPanel {
-    pub open: bool,
-    pub sections: Vec<SectionId>,
-    pub paper: Paper,
-    status: Arc<Mutex<Status>>,
+/// The save and print jobs, and how the last one went. The panel's choices are
+/// app state ([`super::state::HandoutChoice`]); this is the service that acts on
+/// them. A status belongs to the panel generation that started its job: after a
+/// reset (another page, another patient) an old job's result is never shown.
+#[derive(Debug, Default)]
+pub struct HandoutJobs {
+    status: Arc<Mutex<(u64, Status)>>,
 }
 
-impl Default for HandoutPanel {
-    fn default() -> Self {
-        Self {
-            open: false,
-            sections: SectionId::ALL.to_vec(),
-            paper: Paper::default(),
-            status: Arc::default(),
-        }
-    }
-}
-
-impl HandoutPanel {
-    /// Closed, every section chosen, no message left from an earlier patient. A
-    /// job still running finishes into a status nobody shows.
-    pub fn reset(&mut self) {
-        *self = Self::default();
-    }
-
-    pub fn status(&self) -> Status {
-        self.status
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .clone()
-    }
-
-    pub fn toggle(&mut self, section: SectionId) {
-        if let Some(i) = self.sections.iter().position(|s| *s == section) {
-            self.sections.remove(i);
+impl HandoutJobs {
+    /// The status to show for the panel of `generation`.
+    pub fn status(&self, generation: u64) -> Status {
+        let guard = self.status.lock().unwrap_or_else(|p| p.into_inner());
+        if guard.0 == generation {
+            guard.1.clone()
         } else {
-            self.sections.push(section);
-            self.sections.sort();
+            Status::Idle
         }
     }
 
-    /// Starts saving or printing `request` unless a job is running.
+    /// Starts saving or printing `request` for the panel of `generation`, unless a
+    /// job of that panel is running. `repaint` is called when the job ends.
     pub fn start(
-        &mut self,
-        ctx: &egui::Context,
+        &self,
+        generation: u64,
         action: Action,
         library: &Library,
         request: HandoutRequest,
         setup: &HandoutSetup,
+        repaint: impl FnOnce() + Send + 'static,
     ) {
-        if matches!(self.status(), Status::Working(_)) {
-            return;
-        }
         let allowed = match action {
             Action::Save => setup.can_save(),
             Action::Print => setup.can_print(),
         };
-        if !allowed {
+        if !allowed || matches!(self.status(generation), Status::Working(_)) {
             return;
         }
-        *self.status.lock().unwrap_or_else(|p| p.into_inner()) = Status::Working(action);
+        *self.status.lock().unwrap_or_else(|p| p.into_inner()) =
+            (generation, Status::Working(action));
         let status = self.status.clone();
         let library = library.only(std::slice::from_ref(&request.topic));
         let printer = setup.printer.clone();
-        let ctx = ctx.clone();
         std::thread::spawn(move || {
             let result = run(action, &library, &request, printer.as_deref());
-            *status.lock().unwrap_or_else(|p| p.into_inner()) = result;
-            ctx.request_repaint();
+            let mut guard = status.lock().unwrap_or_else(|p| p.into_inner());
+            if guard.0 == generation {
+                guard.1 = result;
+            }
+            drop(guard);
+            repaint();
         });
     }
 }

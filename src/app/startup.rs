@@ -1,19 +1,17 @@
-//! How the app starts: its options, loading the content and the settings,
-//! checking a kiosk's config, and putting the text engine and tokens on egui.
+//! How the app starts: its options, loading the content and the settings, and
+//! checking a kiosk's config, into its first state and its services.
 
 use std::path::{Path, PathBuf};
 
-use egui::Context;
-
-use super::{AppState, ClinicApp, Route};
+use super::handout::{HandoutJobs, HandoutSetup};
+use super::services::{Services, SettingsStore};
+use super::state::{AppState, Route};
 use crate::config::{Config, ConfigError, Settings, config_path};
 use crate::content::{self, Library};
 use crate::i18n::Strings;
 use crate::kiosk::KioskState;
 use crate::lang::Language;
 use crate::samples::Samples;
-use crate::text::{FontOptions, TextSystem};
-use crate::ui::theme::Tokens;
 
 /// How the app starts.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,98 +65,80 @@ impl AppOptions {
     }
 }
 
-impl ClinicApp {
-    /// Loads the content (a clinic's folder with errors is not used: the app runs
-    /// on the embedded content and lists the errors for staff), the settings and, in
-    /// kiosk mode, checks the config. The text engine is set up on the first frame.
-    pub fn new(options: AppOptions) -> anyhow::Result<Self> {
-        let (mut library, content_errors) = content::load::for_app(options.content_dir.as_deref());
-        anyhow::ensure!(
-            !library.is_empty(),
-            "no treatment content could be loaded: {}",
-            content_errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; ")
-        );
-        let settings = options
-            .settings_path
-            .as_deref()
-            .map(Settings::load)
-            .unwrap_or_default();
-        // A handout shows the clinic's name from its config, when there is one; a
-        // kiosk prints only to the printer its config names.
-        let config = match &options.kiosk {
-            Some(config) => Some(config.clone()),
-            None => options
-                .config_path
-                .as_deref()
-                .filter(|p| p.exists())
-                .and_then(|p| Config::load(p).ok()),
-        };
-        let handout_setup = super::handout::HandoutSetup {
-            clinic_name: config.as_ref().map(|c| c.clinic_name.clone()),
-            printer: config.as_ref().and_then(|c| c.printer.clone()),
-            kiosk: options.kiosk.is_some(),
-        };
-        let kiosk = match options.kiosk {
-            Some(config) => {
-                check_kiosk_config(&config, options.config_path.as_deref(), &library)?;
-                if !config.topics.is_empty() {
-                    library = library.only(&config.topics);
-                }
-                Some(KioskState::new(config))
-            }
-            None => None,
-        };
-        let state = match &kiosk {
-            Some(kiosk) => AppState::new(
-                Route::Attract,
-                kiosk.first_language(),
-                settings.staff_language,
-            ),
-            None => AppState::new(Route::Home, options.language, settings.staff_language),
-        };
-        Ok(Self {
-            state,
-            kiosk,
-            library,
-            content_errors,
-            samples: Samples::embedded().map_err(anyhow::Error::msg)?,
-            strings: Strings::embedded()?,
-            commands: Vec::new(),
-            still_there: None,
-            now: 0.0,
-            window_size: settings.window_size,
-            settings_path: options.settings_path,
-            system_fonts: options.system_fonts,
-            installed: false,
-            probe: crate::probe::StartupProbe::from_env(),
-            handout: super::handout::HandoutPanel::default(),
-            handout_setup,
-            watchdog: crate::kiosk::watchdog::Watchdog::from_env(),
-            review_months: config
-                .as_ref()
-                .map_or(crate::content::review::DEFAULT_VALID_MONTHS, |c| {
-                    c.review_valid_months
-                }),
-        })
-    }
+/// A started app: its first state, its services, and how the text engine is to be
+/// set up when the window opens.
+pub struct Started {
+    pub state: AppState,
+    pub services: Services,
+    pub system_fonts: bool,
+}
 
-    /// Puts the text engine and the design tokens on `ctx`.
-    pub(super) fn install(&mut self, ctx: &Context) {
-        let fonts = FontOptions {
-            system_fonts: self.system_fonts,
-        };
-        TextSystem::install(ctx, TextSystem::new(fonts));
-        if self.kiosk.is_some() {
-            Tokens::kiosk().install(ctx);
-        } else {
-            Tokens::standard().install(ctx);
+/// Loads the content (a clinic's folder with errors is not used: the app runs on
+/// the embedded content and lists the errors for staff), the settings and, in kiosk
+/// mode, checks the config. The text engine is set up on the first frame.
+pub fn start(options: AppOptions) -> anyhow::Result<Started> {
+    let (mut library, content_errors) = content::load::for_app(options.content_dir.as_deref());
+    anyhow::ensure!(
+        !library.is_empty(),
+        "no treatment content could be loaded: {}",
+        content_errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    let settings = options
+        .settings_path
+        .as_deref()
+        .map(Settings::load)
+        .unwrap_or_default();
+    // A handout shows the clinic's name from its config, when there is one; a
+    // kiosk prints only to the printer its config names.
+    let config = match &options.kiosk {
+        Some(config) => Some(config.clone()),
+        None => options
+            .config_path
+            .as_deref()
+            .filter(|p| p.exists())
+            .and_then(|p| Config::load(p).ok()),
+    };
+    let handout_setup = HandoutSetup {
+        clinic_name: config.as_ref().map(|c| c.clinic_name.clone()),
+        printer: config.as_ref().and_then(|c| c.printer.clone()),
+        kiosk: options.kiosk.is_some(),
+    };
+    let state = match options.kiosk {
+        Some(config) => {
+            check_kiosk_config(&config, options.config_path.as_deref(), &library)?;
+            if !config.topics.is_empty() {
+                library = library.only(&config.topics);
+            }
+            AppState::kiosk(KioskState::new(config), settings.staff_language)
         }
-        self.installed = true;
-    }
+        None => AppState::new(Route::Home, options.language, settings.staff_language),
+    };
+    let services = Services {
+        library,
+        content_errors,
+        samples: Samples::embedded().map_err(anyhow::Error::msg)?,
+        strings: Strings::embedded()?,
+        handouts: HandoutJobs::default(),
+        handout_setup,
+        review_months: config
+            .as_ref()
+            .map_or(crate::content::review::DEFAULT_VALID_MONTHS, |c| {
+                c.review_valid_months
+            }),
+        settings: SettingsStore {
+            path: options.settings_path,
+            window_size: settings.window_size,
+        },
+    };
+    Ok(Started {
+        state,
+        services,
+        system_fonts: options.system_fonts,
+    })
 }
 
 /// A kiosk needs a staff PIN, and may offer only topics that exist.

@@ -1,9 +1,12 @@
 //! What the app is showing and holding for the visit: one [`Route`], the patient's
-//! and the staff member's languages, the side-by-side switch and the screening
-//! session. Plain data, changed only by [`AppState::apply`] (see `command.rs`).
+//! and the staff member's languages, the side-by-side switch, the screening
+//! session, the handout panel's choices and, in kiosk mode, the kiosk's own state.
+//! Plain data, changed only by [`AppState::apply`] (see `apply.rs`).
 
 use crate::content::SectionId;
+use crate::kiosk::KioskState;
 use crate::lang::Language;
+use crate::pdf::Paper;
 use crate::screening::Session;
 
 /// Where the screening flow is.
@@ -39,8 +42,50 @@ pub enum Route {
     LanguageChoice,
 }
 
-/// The app's state for one visit. In memory only: nothing here is ever written.
+/// The handout panel of a topic page: whether it is open and what it will make.
+/// It starts closed, with every section, whenever another page opens.
 #[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HandoutChoice {
+    pub open: bool,
+    pub sections: Vec<SectionId>,
+    pub paper: Paper,
+    /// Counts the panel's resets: a save or print started under an earlier one
+    /// reports into a status nobody shows any more.
+    pub generation: u64,
+}
+
+impl Default for HandoutChoice {
+    fn default() -> Self {
+        Self {
+            open: false,
+            sections: SectionId::ALL.to_vec(),
+            paper: Paper::default(),
+            generation: 0,
+        }
+    }
+}
+
+impl HandoutChoice {
+    /// Closed, every section chosen, a new generation.
+    pub fn reset(&mut self) {
+        *self = Self {
+            generation: self.generation + 1,
+            ..Self::default()
+        };
+    }
+
+    pub fn toggle(&mut self, section: SectionId) {
+        if let Some(i) = self.sections.iter().position(|s| *s == section) {
+            self.sections.remove(i);
+        } else {
+            self.sections.push(section);
+            self.sections.sort();
+        }
+    }
+}
+
+/// The app's state for one visit. In memory only: nothing here is ever written.
+#[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub route: Route,
     /// The patient's language, which the UI is shown in.
@@ -54,13 +99,17 @@ pub struct AppState {
     /// The treatments chosen for the Compare screen, in the order chosen (at most
     /// [`MAX_COMPARED`]).
     pub compared: Vec<String>,
+    /// The topic page's handout panel.
+    pub handout: HandoutChoice,
+    /// Kiosk mode's timers, gesture, PIN pad and countdown; `None` in staff mode.
+    pub kiosk: Option<KioskState>,
 }
 
 /// How many treatments the Compare screen puts side by side.
 pub const MAX_COMPARED: usize = 3;
 
 impl AppState {
-    /// A new visit in `language`, starting at `route`.
+    /// A new visit in `language`, starting at `route`, in staff mode.
     pub fn new(route: Route, language: Language, staff_language: Language) -> Self {
         Self {
             route,
@@ -69,7 +118,25 @@ impl AppState {
             side_by_side: false,
             session: Session::default(),
             compared: Vec::new(),
+            handout: HandoutChoice::default(),
+            kiosk: None,
         }
+    }
+
+    /// A kiosk at its attract screen, in the first language it offers.
+    pub fn kiosk(kiosk: KioskState, staff_language: Language) -> Self {
+        Self {
+            kiosk: Some(kiosk),
+            ..Self::new(Route::Attract, Language::English, staff_language)
+        }
+        .with_first_language()
+    }
+
+    fn with_first_language(mut self) -> Self {
+        if let Some(kiosk) = &self.kiosk {
+            self.language = kiosk.first_language();
+        }
+        self
     }
 
     /// The open topic and section, when a topic page is on show.
@@ -89,13 +156,19 @@ impl AppState {
             )
     }
 
-    /// Forgets the visit: answers, treatments, side by side; the kiosk starts again
-    /// at the attract screen in `language`.
+    /// Forgets the visit: answers, treatments, side by side, handout choices; the
+    /// kiosk starts again at the attract screen in `language`.
     pub fn wipe(&mut self, route: Route, language: Language) {
         self.session.clear();
         self.compared.clear();
         self.side_by_side = false;
+        self.handout.reset();
         self.route = route;
         self.language = language;
+    }
+
+    /// Seconds left on "are you still there?", when it shows.
+    pub fn still_there(&self) -> Option<u32> {
+        self.kiosk.as_ref().and_then(KioskState::countdown)
     }
 }

@@ -38,7 +38,7 @@ pub enum PinStatus {
 const MAX_PIN_DIGITS: usize = 12;
 
 /// Everything kiosk mode keeps between frames.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct KioskState {
     config: Config,
     /// Started on first use, when the clock's value is known.
@@ -51,6 +51,8 @@ pub struct KioskState {
     wrong: Option<u32>,
     /// Set by "leave the kiosk": the next close request is let through.
     may_close: bool,
+    /// "Are you still there?" is showing, with this many seconds left.
+    countdown: Option<u32>,
 }
 
 impl KioskState {
@@ -64,6 +66,7 @@ impl KioskState {
             pin: String::new(),
             wrong: None,
             may_close: false,
+            countdown: None,
         }
     }
 
@@ -113,9 +116,10 @@ impl KioskState {
             .get_or_insert_with(|| IdleTimer::new(idle, countdown, now))
     }
 
-    /// Someone touched the screen (or typed, or scrolled).
+    /// Someone touched the screen (or typed, or scrolled): the countdown stops.
     pub fn touch(&mut self, now: f64) {
         self.timer(now).touch(now);
+        self.countdown = None;
     }
 
     /// A tap in the hidden corner; the fifth in three seconds opens the PIN pad.
@@ -161,9 +165,30 @@ impl KioskState {
         self.timer(now).state(now)
     }
 
-    /// Seconds until the idle state next changes.
-    pub fn next_change_in(&mut self, now: f64) -> f64 {
-        self.timer(now).next_change_in(now)
+    /// Time passed: the idle state at `now`, with the countdown it shows kept for
+    /// drawing. [`Idle::Expired`] means the visit must be wiped.
+    pub fn tick(&mut self, now: f64) -> Idle {
+        let idle = self.idle(now);
+        self.countdown = match idle {
+            Idle::Countdown { seconds_left } => Some(seconds_left),
+            Idle::Active | Idle::Expired => None,
+        };
+        idle
+    }
+
+    /// Seconds left on "are you still there?", when it shows.
+    pub fn countdown(&self) -> Option<u32> {
+        self.countdown
+    }
+
+    /// Seconds until the idle state next changes (the whole idle time if the timer
+    /// has not started yet).
+    pub fn next_change_in(&self, now: f64) -> f64 {
+        self.idle
+            .as_ref()
+            .map_or(f64::from(self.config.idle_seconds), |t| {
+                t.next_change_in(now)
+            })
     }
 
     /// The visit ended: overlays close, the idle time starts again.

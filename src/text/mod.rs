@@ -16,9 +16,12 @@ pub mod runs;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use cosmic_text::{FontSystem, SwashCache, fontdb};
-use egui::{Color32, Context, Id, Mesh, Painter, Pos2, Rect, Shape, pos2, vec2};
+use egui::{Color32, Context, Id, Painter, Pos2, Rect, pos2, vec2};
+
+use atlas::gpu::TextCallback;
 
 pub use atlas::GlyphAtlas;
+pub use atlas::gpu::{GlyphQuad, install as install_gpu};
 pub use cache::LayoutCache;
 pub use fonts::FontOptions;
 pub use layout::{Glyph, Line, TextLayout, TextStyle, is_invisible_control, paragraphs};
@@ -34,6 +37,21 @@ const LAYOUT_CACHE_CAPACITY: usize = 1024;
 /// own limit (`max_texture_side`) caps it further.
 const ATLAS_START: usize = 256;
 const ATLAS_MAX: usize = 4096;
+
+/// The glyph quads of one text block, drawn by one paint callback.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TextMesh {
+    pub quads: Vec<GlyphQuad>,
+    /// The egui pass the quads were made in.
+    pub pass: u64,
+}
+
+impl TextMesh {
+    /// The rectangle all quads lie in; `None` when nothing is drawn.
+    pub fn bounds(&self) -> Option<Rect> {
+        self.quads.iter().map(|q| q.rect).reduce(|a, b| a.union(b))
+    }
+}
 
 /// Fonts, layout cache and glyph atlas, shared by every widget through the egui context.
 pub struct TextSystem {
@@ -142,7 +160,7 @@ impl TextSystem {
         )
     }
 
-    /// Builds the mesh of `layout` with its top-left corner at `origin` (points),
+    /// The glyph quads of `layout` with its top-left corner at `origin` (points),
     /// rasterising glyphs the atlas lacks.
     pub fn mesh(
         &mut self,
@@ -150,7 +168,7 @@ impl TextSystem {
         origin: Pos2,
         layout: &TextLayout,
         color: Color32,
-    ) -> Mesh {
+    ) -> TextMesh {
         let pass = ctx.cumulative_pass_nr();
         if self.pass != Some(pass) {
             self.pass = Some(pass);
@@ -163,8 +181,7 @@ impl TextSystem {
         let ox = (origin.x * ppp).round();
         let oy = (origin.y * ppp).round();
 
-        let mut quads: Vec<(Rect, atlas::AtlasGlyph)> =
-            Vec::with_capacity(layout.lines.iter().map(|l| l.glyphs.len()).sum());
+        let mut quads = Vec::with_capacity(layout.lines.iter().map(|l| l.glyphs.len()).sum());
         for glyph in layout.glyphs() {
             let (font_system, swash) = (&mut self.font_system, &mut self.swash);
             let Some(g) = self.atlas.get_or_insert(glyph.key, || {
@@ -181,7 +198,17 @@ impl TextSystem {
                 pos2(x / ppp, y / ppp),
                 vec2(g.width as f32 / ppp, g.height as f32 / ppp),
             );
-            quads.push((rect, g));
+            let tint = if g.is_color {
+                Color32::WHITE.gamma_multiply(color.a() as f32 / 255.0)
+            } else {
+                color
+            };
+            quads.push(GlyphQuad {
+                rect,
+                texels: self.atlas.uv(&g),
+                color: tint,
+                page: g.page(),
+            });
         }
 
         if self.atlas.take_overflowed() && self.overflow_pass.is_none_or(|p| p + 1 < pass) {
@@ -193,29 +220,21 @@ impl TextSystem {
             let size = self.atlas.max_size();
             self.atlas.reset(size);
         }
-        let texture = self.atlas.upload(ctx);
-        if self.atlas.take_grown() {
-            // UVs made earlier in this pass were for the smaller texture.
-            ctx.request_discard("glyph atlas grew");
+        if self.atlas.take_stale() {
+            // Texture coordinates made earlier in this pass were for glyphs the
+            // reset dropped.
+            ctx.request_discard("glyph atlas was cleared");
             ctx.request_repaint();
         }
-        let mut mesh = Mesh::with_texture(texture);
-        for (rect, g) in quads {
-            let tint = if g.is_color {
-                Color32::WHITE.gamma_multiply(color.a() as f32 / 255.0)
-            } else {
-                color
-            };
-            mesh.add_rect_with_uv(rect, self.atlas.uv(&g), tint);
-        }
-        mesh
+        TextMesh { quads, pass }
     }
 
     /// Paints `layout` with its top-left corner at `origin`.
     pub fn paint(&mut self, painter: &Painter, origin: Pos2, layout: &TextLayout, color: Color32) {
         let mesh = self.mesh(painter.ctx(), origin, layout, color);
-        if !mesh.is_empty() {
-            painter.add(Shape::mesh(mesh));
+        if let Some(rect) = mesh.bounds() {
+            let callback = TextCallback::new(&mesh.quads, self.atlas.textures().clone(), mesh.pass);
+            painter.add(callback.into_shape(rect));
         }
     }
 

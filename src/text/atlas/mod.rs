@@ -1,27 +1,33 @@
-//! The glyph atlas: rasterised glyphs packed into one egui texture.
+//! The glyph atlas: rasterised glyphs packed into two textures, as glyphon does it.
 //!
-//! Glyphs are rasterised in physical pixels and stored as white with coverage in
-//! alpha (premultiplied), so one texture serves every colour: the mesh's vertex
-//! colour tints them. When the atlas is full it doubles in size, up to the largest
-//! texture the renderer takes; only there, under real pressure, are glyphs evicted,
-//! least recently used first and never one the current pass uses. Glyphs of a page
-//! scrolled out of view and back, or of the other of two languages, stay put, so a
-//! steady screen uploads nothing.
+//! Coverage glyphs (every glyph of our fonts) go into a one-channel texture, a byte
+//! per pixel, tinted by the quad's colour when drawn; colour glyphs (emoji from a
+//! system font, if any) into an RGBA one. Glyphs are rasterised in physical pixels
+//! and drawn one texel per pixel. When a page is full it doubles in size, up to the
+//! largest texture the renderer takes; only there, under real pressure, are glyphs
+//! evicted, least recently used first and never one the current pass uses. Glyphs
+//! of a page scrolled out of view and back, or of the other of two languages, stay
+//! put, so a steady screen uploads nothing.
 //!
-//! Growing changes the texture size, and so the meaning of every UV coordinate
-//! already handed out this pass; the owner must discard the pass when
-//! [`GlyphAtlas::take_grown`] says so. If one pass needs more than the largest atlas
-//! holds, [`GlyphAtlas::take_overflowed`] says so: the owner clears the atlas and
-//! draws the pass again, which rasterises only what that pass shows.
+//! Texture coordinates are in texels, so growing a page (which keeps every pixel
+//! where it was) leaves them valid. If one pass needs more than the largest page
+//! holds, [`GlyphAtlas::take_overflowed`] says so: the owner clears the atlas
+//! ([`GlyphAtlas::reset`], after which [`GlyphAtlas::take_stale`] says the pass's
+//! coordinates are stale) and draws the pass again, which rasterises only what that
+//! pass shows. The pixels live in [`Textures`], shared with the GPU side
+//! (`gpu.rs`), which takes each page's changes once per frame.
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use cosmic_text::{CacheKey, SwashContent, SwashImage};
-
-mod pixels;
-use egui::{Context, Rect, TextureId, pos2};
+use egui::{Rect, pos2};
 use etagere::{AllocId, BucketedAtlasAllocator, size2};
-use pixels::Pixels;
+
+pub mod gpu;
+mod page;
+mod pipeline;
+pub use page::{PageKind, Pixels, Upload};
 
 /// Empty pixels kept around each glyph so linear sampling never bleeds neighbours in.
 const PADDING: i32 = 1;
@@ -43,36 +49,138 @@ pub struct AtlasGlyph {
     pub is_color: bool,
 }
 
+impl AtlasGlyph {
+    /// The texture the glyph lives in.
+    pub fn page(&self) -> PageKind {
+        if self.is_color {
+            PageKind::Color
+        } else {
+            PageKind::Mask
+        }
+    }
+}
+
 struct Entry {
     glyph: AtlasGlyph,
     alloc: Option<AllocId>,
     last_used: u64,
 }
 
-/// Packs glyph bitmaps into a texture that grows when needed.
-pub struct GlyphAtlas {
+/// Bytes and uploads sent to the GPU textures, per page, counted by the GPU side
+/// as it sends them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct UploadStats {
+    /// Bytes sent, per page ([`PageKind`] as index).
+    pub bytes: [u64; 2],
+    /// Texture writes, per page.
+    pub uploads: [u64; 2],
+    /// Frames drawn with text.
+    pub frames: u64,
+    /// The most texture writes one page got in one frame.
+    pub most_in_a_frame: [u64; 2],
+}
+
+impl UploadStats {
+    pub fn total_bytes(&self) -> u64 {
+        self.bytes.iter().sum()
+    }
+}
+
+/// The pixels of both pages and what was sent of them: shared by the atlas (which
+/// writes glyphs) and the GPU side (which uploads the changes once per frame).
+pub struct Textures {
+    pages: [Pixels; 2],
+    pub stats: UploadStats,
+}
+
+impl Textures {
+    pub fn page(&self, kind: PageKind) -> &Pixels {
+        &self.pages[kind as usize]
+    }
+
+    pub fn page_mut(&mut self, kind: PageKind) -> &mut Pixels {
+        &mut self.pages[kind as usize]
+    }
+}
+
+/// Packing for one page.
+struct Packer {
     allocator: BucketedAtlasAllocator,
-    pixels: Pixels,
+    size: usize,
+}
+
+impl Packer {
+    fn new(size: usize) -> Self {
+        Self {
+            allocator: BucketedAtlasAllocator::new(size2(size as i32, size as i32)),
+            size,
+        }
+    }
+}
+
+/// Side of the colour page when the first colour glyph arrives.
+const COLOR_START: usize = 64;
+
+/// Packs glyph bitmaps into two textures that grow when needed.
+pub struct GlyphAtlas {
+    packers: [Packer; 2],
+    textures: Arc<Mutex<Textures>>,
     max_size: usize,
+    start_size: usize,
     entries: HashMap<CacheKey, Entry>,
-    grown: bool,
+    stale: bool,
     overflowed: bool,
     pass: u64,
 }
 
 impl GlyphAtlas {
-    /// An empty atlas of `size` x `size` pixels that may grow up to `max_size`.
+    /// An empty atlas whose mask page starts at `size` x `size` pixels and may grow
+    /// up to `max_size`; the colour page starts empty.
     pub fn new(size: usize, max_size: usize) -> Self {
-        let size = size.min(max_size);
+        let size = size.min(max_size).max(1);
         Self {
-            allocator: BucketedAtlasAllocator::new(size2(size as i32, size as i32)),
-            pixels: Pixels::new(size),
+            packers: [Packer::new(size), Packer::new(0)],
+            textures: Arc::new(Mutex::new(Textures {
+                pages: [
+                    Pixels::new(PageKind::Mask, size),
+                    Pixels::new(PageKind::Color, 0),
+                ],
+                stats: UploadStats::default(),
+            })),
             max_size,
+            start_size: size,
             entries: HashMap::new(),
-            grown: false,
+            stale: false,
             overflowed: false,
             pass: 0,
         }
+    }
+
+    /// The pixels and upload counts, shared with the GPU side.
+    pub fn textures(&self) -> &Arc<Mutex<Textures>> {
+        &self.textures
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Textures> {
+        self.textures.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Takes each page's changes as a renderer would at the start of a frame, for
+    /// a test renderer that has no GPU (the wgpu side does this in `gpu.rs`).
+    pub fn take_uploads(&self) -> Vec<Upload> {
+        let mut textures = self.lock();
+        PageKind::ALL
+            .iter()
+            .filter_map(|&k| {
+                let page = textures.page_mut(k);
+                (page.size() > 0).then(|| page.take_upload()).flatten()
+            })
+            .collect()
+    }
+
+    /// What has been sent to the GPU so far.
+    pub fn upload_stats(&self) -> UploadStats {
+        self.lock().stats
     }
 
     /// Caps the atlas at `max_size` (the renderer's largest texture side). An atlas
@@ -83,7 +191,7 @@ impl GlyphAtlas {
             return;
         }
         self.max_size = max_size;
-        if self.size() > max_size {
+        if self.size() > max_size || self.page_size(PageKind::Color) > max_size {
             self.reset(max_size);
         }
     }
@@ -93,23 +201,38 @@ impl GlyphAtlas {
         self.max_size
     }
 
-    /// Forgets every glyph and starts again empty at `size` x `size`.
+    /// Forgets every glyph and starts again empty, the mask page at `size` x `size`.
     pub fn reset(&mut self, size: usize) {
         let size = size.min(self.max_size).max(1);
-        self.allocator = BucketedAtlasAllocator::new(size2(size as i32, size as i32));
-        self.pixels = Pixels::new(size);
+        self.packers = [Packer::new(size), Packer::new(0)];
+        {
+            let mut textures = self.lock();
+            textures.pages = [
+                Pixels::new(PageKind::Mask, size),
+                Pixels::new(PageKind::Color, 0),
+            ];
+        }
         self.entries.clear();
-        self.grown = true;
+        self.stale = true;
     }
 
-    /// Bytes uploaded to the GPU texture since the atlas was made.
-    pub fn uploaded_bytes(&self) -> u64 {
-        self.pixels.uploaded()
-    }
-
-    /// Side length of the texture in pixels.
+    /// Side length of the mask texture in pixels.
     pub fn size(&self) -> usize {
-        self.pixels.size()
+        self.packers[PageKind::Mask as usize].size
+    }
+
+    /// Side length of a page's texture in pixels (0: not made yet).
+    pub fn page_size(&self, kind: PageKind) -> usize {
+        self.packers[kind as usize].size
+    }
+
+    /// Bytes the pages hold on the CPU side.
+    pub fn bytes(&self) -> usize {
+        let textures = self.lock();
+        PageKind::ALL
+            .iter()
+            .map(|&k| textures.page(k).bytes())
+            .sum()
     }
 
     /// Number of glyphs held.
@@ -127,9 +250,10 @@ impl GlyphAtlas {
         self.pass = pass;
     }
 
-    /// True once after the atlas grew (or was reset): UVs handed out before are stale.
-    pub fn take_grown(&mut self) -> bool {
-        std::mem::take(&mut self.grown)
+    /// True once after the atlas was reset: texture coordinates handed out before
+    /// are stale. (Growing keeps every pixel in place, so it does not count.)
+    pub fn take_stale(&mut self) -> bool {
+        std::mem::take(&mut self.stale)
     }
 
     /// True once after a glyph found no room even with everything but the current
@@ -178,12 +302,13 @@ impl GlyphAtlas {
         if width == 0 || height == 0 {
             return Some((glyph, None));
         }
+        let kind = glyph.page();
         let padded = size2(width as i32 + 2 * PADDING, height as i32 + 2 * PADDING);
-        let allocation = self.allocate(padded)?;
+        let allocation = self.allocate(kind, padded)?;
         let min = allocation.rectangle.min;
         glyph.x = (min.x + PADDING) as u32;
         glyph.y = (min.y + PADDING) as u32;
-        self.pixels.write(
+        self.lock().page_mut(kind).write(
             &glyph,
             PADDING as usize,
             min.x as usize,
@@ -193,27 +318,36 @@ impl GlyphAtlas {
         Some((glyph, Some(allocation.id)))
     }
 
-    fn allocate(&mut self, size: etagere::Size) -> Option<etagere::Allocation> {
+    fn allocate(&mut self, kind: PageKind, size: etagere::Size) -> Option<etagere::Allocation> {
         loop {
-            if let Some(a) = self.allocator.allocate(size) {
+            let packer = &mut self.packers[kind as usize];
+            if packer.size > 0
+                && let Some(a) = packer.allocator.allocate(size)
+            {
                 return Some(a);
             }
-            if self.size() < self.max_size {
-                self.grow((self.size() * 2).min(self.max_size));
-            } else if self.evict_least_recent() == 0 {
+            let current = packer.size;
+            if current < self.max_size {
+                let start = match kind {
+                    PageKind::Mask => self.start_size,
+                    PageKind::Color => COLOR_START,
+                };
+                self.grow(kind, (current * 2).max(start).min(self.max_size));
+            } else if self.evict_least_recent(kind) == 0 {
                 self.overflowed = true;
                 return None;
             }
         }
     }
 
-    /// Drops the glyphs of the least recent pass that is not the current one;
-    /// returns how many were dropped.
-    fn evict_least_recent(&mut self) -> usize {
+    /// Drops the glyphs of `kind`'s page of the least recent pass that is not the
+    /// current one; returns how many were dropped.
+    fn evict_least_recent(&mut self, kind: PageKind) -> usize {
         let pass = self.pass;
         let Some(oldest) = self
             .entries
             .values()
+            .filter(|e| e.glyph.page() == kind)
             .map(|e| e.last_used)
             .filter(|&used| used < pass)
             .min()
@@ -221,9 +355,9 @@ impl GlyphAtlas {
             return 0;
         };
         let before = self.entries.len();
-        let allocator = &mut self.allocator;
+        let allocator = &mut self.packers[kind as usize].allocator;
         self.entries.retain(|_, entry| {
-            let keep = entry.last_used != oldest;
+            let keep = entry.last_used != oldest || entry.glyph.page() != kind;
             if !keep && let Some(id) = entry.alloc {
                 allocator.deallocate(id);
             }
@@ -232,32 +366,47 @@ impl GlyphAtlas {
         before - self.entries.len()
     }
 
-    fn grow(&mut self, new_size: usize) {
-        self.pixels.grow(new_size);
-        self.allocator.grow(size2(new_size as i32, new_size as i32));
-        self.grown = true;
+    fn grow(&mut self, kind: PageKind, new_size: usize) {
+        let packer = &mut self.packers[kind as usize];
+        if packer.size == 0 {
+            *packer = Packer::new(new_size);
+        } else {
+            packer
+                .allocator
+                .grow(size2(new_size as i32, new_size as i32));
+            packer.size = new_size;
+        }
+        let mut textures = self.lock();
+        let page = textures.page_mut(kind);
+        if page.size() == 0 {
+            *page = Pixels::new(kind, new_size);
+        } else {
+            page.grow(new_size);
+        }
     }
 
-    /// Texture coordinates (0..1) of a glyph's pixels at the atlas's current size.
+    /// Where a glyph's pixels are in its page, in texels (whole numbers; valid
+    /// however the page grows).
     pub fn uv(&self, glyph: &AtlasGlyph) -> Rect {
-        let s = self.size() as f32;
         Rect::from_min_max(
-            pos2(glyph.x as f32 / s, glyph.y as f32 / s),
+            pos2(glyph.x as f32, glyph.y as f32),
             pos2(
-                (glyph.x + glyph.width) as f32 / s,
-                (glyph.y + glyph.height) as f32 / s,
+                (glyph.x + glyph.width) as f32,
+                (glyph.y + glyph.height) as f32,
             ),
         )
     }
 
-    /// Sends what changed to the GPU texture, creating it on first use.
-    pub fn upload(&mut self, ctx: &Context) -> TextureId {
-        self.pixels.upload(ctx)
+    /// Coverage at (x, y) of the mask page, for tests.
+    pub fn alpha_at(&self, x: usize, y: usize) -> u8 {
+        self.lock().page(PageKind::Mask).at(x, y)[0]
     }
 
-    /// Coverage (alpha) of the atlas pixel at (x, y), for tests.
-    pub fn alpha_at(&self, x: usize, y: usize) -> u8 {
-        self.pixels.alpha_at(x, y)
+    /// The RGBA pixel at (x, y) of the colour page, for tests.
+    pub fn color_at(&self, x: usize, y: usize) -> [u8; 4] {
+        let textures = self.lock();
+        let p = textures.page(PageKind::Color).at(x, y);
+        [p[0], p[1], p[2], p[3]]
     }
 }
 

@@ -2,7 +2,6 @@
 
 use super::*;
 use cosmic_text::{CacheKeyFlags, Placement, fontdb};
-use egui::Color32;
 
 fn key(glyph_id: u16) -> CacheKey {
     CacheKey::new(
@@ -30,15 +29,58 @@ fn square(side: u32) -> SwashImage {
 }
 
 #[test]
-fn stores_coverage_as_premultiplied_white() {
+fn stores_coverage_in_one_byte_per_pixel() {
     let mut atlas = GlyphAtlas::new(64, 64);
     let g = atlas.get_or_insert(key(1), || Some(square(8))).unwrap();
     assert_eq!((g.width, g.height, g.left, g.top), (8, 8, 1, 8));
+    assert_eq!(g.page(), PageKind::Mask);
     assert_eq!(atlas.alpha_at(g.x as usize, g.y as usize), 200);
-    let p = atlas.pixels.at(g.x as usize, g.y as usize);
-    assert_eq!(p, Color32::from_rgba_premultiplied(200, 200, 200, 200));
     // The padding around it is empty.
     assert_eq!(atlas.alpha_at(g.x as usize - 1, g.y as usize), 0);
+    // 64 x 64 coverage bytes; the colour page is not made until a colour glyph comes.
+    assert_eq!(atlas.bytes(), 64 * 64);
+    assert_eq!(atlas.page_size(PageKind::Color), 0);
+}
+
+#[test]
+fn colour_glyphs_go_to_their_own_premultiplied_rgba_page() {
+    let mut atlas = GlyphAtlas::new(64, 256);
+    let mut image = square(4);
+    image.content = SwashContent::Color;
+    image.data = [255, 0, 0, 128].repeat(16);
+    let g = atlas.get_or_insert(key(2), || Some(image)).unwrap();
+    assert_eq!(g.page(), PageKind::Color);
+    assert_eq!(atlas.page_size(PageKind::Color), COLOR_START);
+    assert_eq!(atlas.color_at(g.x as usize, g.y as usize), [128, 0, 0, 128]);
+    assert_eq!(atlas.bytes(), 64 * 64 + COLOR_START * COLOR_START * 4);
+}
+
+#[test]
+fn a_frame_of_changes_is_one_upload_per_page_and_a_steady_atlas_none() {
+    let mut atlas = GlyphAtlas::new(64, 256);
+    let take = |atlas: &GlyphAtlas, kind| atlas.lock().page_mut(kind).take_upload();
+    // First the whole new page.
+    let first = take(&atlas, PageKind::Mask).unwrap();
+    assert_eq!(
+        (first.size, first.rect, first.bytes.len()),
+        (64, [0, 0, 64, 64], 64 * 64)
+    );
+    for id in 0..3 {
+        atlas.get_or_insert(key(id), || Some(square(6))).unwrap();
+    }
+    // Three glyphs: one rectangle covering their cells, one byte per pixel.
+    let up = take(&atlas, PageKind::Mask).unwrap();
+    let [_, _, w, h] = up.rect;
+    assert_eq!(up.bytes.len(), w * h);
+    assert!(w >= 8 && h >= 8);
+    assert!(
+        take(&atlas, PageKind::Mask).is_none(),
+        "nothing new, nothing sent"
+    );
+    assert!(take(&atlas, PageKind::Color).is_none(), "no colour page");
+    // Glyphs already held send nothing.
+    atlas.get_or_insert(key(1), || panic!("held")).unwrap();
+    assert!(take(&atlas, PageKind::Mask).is_none());
 }
 
 #[test]
@@ -63,7 +105,7 @@ fn grows_before_evicting_anything() {
     atlas.get_or_insert(key(10), || Some(square(28))).unwrap();
     assert_eq!(atlas.size(), 128);
     assert_eq!(atlas.len(), 5);
-    assert!(atlas.take_grown());
+    assert!(!atlas.take_stale(), "growing keeps every texel in place");
 }
 
 #[test]
@@ -101,7 +143,7 @@ fn a_pass_that_needs_more_than_the_atlas_holds_is_reported() {
     assert!(atlas.take_overflowed());
     assert_eq!(atlas.len(), 4, "nothing the pass uses was evicted");
     atlas.reset(64);
-    assert!(atlas.is_empty() && atlas.take_grown());
+    assert!(atlas.is_empty() && atlas.take_stale());
 }
 
 #[test]
@@ -130,16 +172,16 @@ fn grows_when_everything_is_in_use() {
         atlas.get_or_insert(key(id), || Some(square(28))).unwrap();
     }
     assert!(atlas.size() > 64);
-    assert!(atlas.take_grown());
-    assert!(!atlas.take_grown(), "reported once");
     assert_eq!(atlas.len(), 12);
     // Pixels already placed survive the growth.
     assert_eq!(
         atlas.alpha_at(first.x as usize, first.y as usize),
         first_alpha
     );
+    // Texel coordinates: the same before and after the growth.
     let uv = atlas.uv(&first);
-    assert!(uv.max.x <= 1.0 && uv.max.y <= 1.0);
+    assert_eq!(uv.min, egui::pos2(first.x as f32, first.y as f32));
+    assert!(uv.max.x <= atlas.size() as f32 && uv.max.y <= atlas.size() as f32);
 }
 
 #[test]

@@ -6,9 +6,10 @@ use egui::Ui;
 
 use super::Context;
 use crate::app::handout::{Action, Status};
-use crate::content::{SectionId, Topic};
+use crate::app::{Command, HandoutCommand};
+use crate::content::SectionId;
 use crate::i18n::msg;
-use crate::pdf::{HandoutRequest, Paper};
+use crate::pdf::Paper;
 use crate::ui::UiExt;
 use crate::ui::widgets::{Button, Notice, Paragraph};
 
@@ -25,11 +26,14 @@ pub fn toggle(ui: &mut Ui, cx: &mut Context<'_>) {
         .add(Button::new(&label, cx.lang).selected(open))
         .clicked()
     {
-        cx.handout.open = !open;
+        cx.commands
+            .push(Command::Handout(HandoutCommand::SetOpen(!open)));
     }
 }
 
-pub fn panel(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, side_by_side: bool) {
+/// The panel itself, when it is open. Every choice is a command; the job it
+/// starts is the app's (see `crate::app::handout`).
+pub fn panel(ui: &mut Ui, cx: &mut Context<'_>) {
     if !cx.handout.open {
         return;
     }
@@ -54,7 +58,8 @@ pub fn panel(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, side_by_side: boo
                         .selected(on)
                         .accessible_label(format!("{sections_title}: {label}"));
                     if ui.add(button).clicked() {
-                        cx.handout.toggle(section);
+                        cx.commands
+                            .push(Command::Handout(HandoutCommand::ToggleSection(section)));
                     }
                 }
             });
@@ -72,53 +77,40 @@ pub fn panel(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, side_by_side: boo
                         .add(Button::new(&label, lang).selected(cx.handout.paper == paper))
                         .clicked()
                     {
-                        cx.handout.paper = paper;
+                        cx.commands
+                            .push(Command::Handout(HandoutCommand::SetPaper(paper)));
                     }
                 }
             });
             ui.add_space(tokens.gap);
-            let status = cx.handout.status();
-            let busy = matches!(status, Status::Working(_));
-            let mut action = None;
+            let status = cx.handout_status.clone();
+            // Nothing to make without a section: the buttons wait, and say why.
+            let ready = !matches!(status, Status::Working(_)) && !cx.handout.sections.is_empty();
             crate::ui::row(ui, rtl, |ui| {
-                if cx.handout_setup.can_save() {
-                    let label = strings.get(lang, msg::HANDOUT_SAVE);
-                    if ui.add_enabled(!busy, Button::new(&label, lang)).clicked() {
-                        action = Some(Action::Save);
+                let mut action = |ui: &mut Ui, id, action| {
+                    let label = strings.get(lang, id);
+                    if ui.add_enabled(ready, Button::new(&label, lang)).clicked() {
+                        cx.commands
+                            .push(Command::Handout(HandoutCommand::Start(action)));
                     }
+                };
+                if cx.handout_setup.can_save() {
+                    action(ui, msg::HANDOUT_SAVE, Action::Save);
                 }
                 if cx.handout_setup.can_print() {
-                    let label = strings.get(lang, msg::HANDOUT_PRINT);
-                    if ui.add_enabled(!busy, Button::new(&label, lang)).clicked() {
-                        action = Some(Action::Print);
-                    }
+                    action(ui, msg::HANDOUT_PRINT, Action::Print);
                 }
                 let label = strings.get(lang, msg::HANDOUT_CLOSE);
                 if ui.add(Button::new(&label, lang)).clicked() {
-                    cx.handout.open = false;
+                    cx.commands
+                        .push(Command::Handout(HandoutCommand::SetOpen(false)));
                 }
             });
-            if let Some(action) = action {
-                if cx.handout.sections.is_empty() {
-                    let text = strings.get(lang, msg::HANDOUT_NO_SECTIONS);
-                    ui.add(Notice::new(&text, lang));
-                } else {
-                    let request = HandoutRequest {
-                        topic: topic.id.clone(),
-                        lang,
-                        staff_lang: side_by_side.then_some(cx.staff_lang),
-                        sections: cx.handout.sections.clone(),
-                        paper: cx.handout.paper,
-                        clinic_name: cx.handout_setup.clinic_name.clone(),
-                        date: crate::content::review::Date::today(),
-                        review_months: cx.review_months,
-                    };
-                    let setup = cx.handout_setup.clone();
-                    cx.handout
-                        .start(ui.ctx(), action, cx.library, request, &setup);
-                }
+            if cx.handout.sections.is_empty() {
+                let text = strings.get(lang, msg::HANDOUT_NO_SECTIONS);
+                ui.add(Notice::new(&text, lang));
             }
-            status_line(ui, cx, &cx.handout.status());
+            status_line(ui, cx, &status);
         });
     ui.add_space(tokens.gap);
 }

@@ -34,8 +34,10 @@ pub struct Context<'a> {
     /// Problems with a clinic's content folder, shown to staff.
     pub content_errors: &'a [ContentError],
     pub commands: &'a mut Vec<Command>,
-    /// The topic page's handout panel, and where handouts may go.
-    pub handout: &'a mut crate::app::handout::HandoutPanel,
+    /// The topic page's handout panel, how its last job went, and where handouts
+    /// may go.
+    pub handout: &'a crate::app::HandoutChoice,
+    pub handout_status: crate::app::handout::Status,
     pub handout_setup: &'a crate::app::handout::HandoutSetup,
     /// How many months a clinician's review stands.
     pub review_months: u32,

@@ -44,7 +44,7 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, view: TopicView) {
         });
     });
     ui.add_space(tokens.gap / 2.0);
-    super::handout::panel(ui, cx, topic, view.side_by_side);
+    super::handout::panel(ui, cx);
     if cx.library.screening().rules(&topic.id).is_some() {
         crate::ui::row(ui, rtl, |ui| {
             let label = strings.get(lang, msg::SCREENING_FROM_TOPIC);

@@ -1,7 +1,8 @@
 //! What tests, benchmarks and the window read of a running app: its state, the
 //! kiosk's overlay and countdown, the settings to keep, the content.
 
-use super::{AppState, ClinicApp, Route};
+use super::ClinicApp;
+use crate::app::{AppState, Route};
 use crate::config::Settings;
 use crate::content::{ContentError, Library, SectionId};
 use crate::kiosk::{KioskState, Overlay};
@@ -9,7 +10,7 @@ use crate::lang::Language;
 use crate::screening::Session;
 
 impl ClinicApp {
-    /// The app's state: route, languages, session.
+    /// The app's state: route, languages, session, kiosk.
     pub fn state(&self) -> &AppState {
         &self.state
     }
@@ -20,39 +21,27 @@ impl ClinicApp {
     }
 
     pub fn is_kiosk(&self) -> bool {
-        self.kiosk.is_some()
+        self.state.kiosk.is_some()
     }
 
     /// The kiosk's overlay (`None` when not in kiosk mode).
     pub fn kiosk_overlay(&self) -> Option<Overlay> {
-        self.kiosk.as_ref().map(KioskState::overlay)
+        self.state.kiosk.as_ref().map(KioskState::overlay)
     }
 
     /// Seconds left on "are you still there?", when it shows.
     pub fn still_there(&self) -> Option<u32> {
-        self.still_there
+        self.state.still_there()
     }
 
     /// The window size the last run ended with, if it was kept.
     pub fn initial_window_size(&self) -> Option<[f32; 2]> {
-        self.window_size
+        self.services.settings.window_size
     }
 
     /// What persists between runs: never anything about the patient.
     pub fn settings(&self) -> Settings {
-        Settings {
-            staff_language: self.state.staff_language,
-            window_size: self.window_size,
-        }
-    }
-
-    pub(super) fn save_settings(&self) {
-        if let Some(path) = &self.settings_path
-            && let Err(e) = self.settings().save(path)
-        {
-            // Settings are a convenience; losing them must not stop the app.
-            eprintln!("clinic-edu: {e}");
-        }
+        self.services.settings.settings(self.state.staff_language)
     }
 
     /// The current UI (patient) language.
@@ -77,17 +66,17 @@ impl ClinicApp {
 
     /// The content the app runs on.
     pub fn library(&self) -> &Library {
-        &self.library
+        &self.services.library
     }
 
     /// Errors in the clinic's content folder (empty when there is none or it is fine).
     pub fn content_errors(&self) -> &[ContentError] {
-        &self.content_errors
+        &self.services.content_errors
     }
 
     /// The languages the patient may choose: the kiosk's, or all.
     pub(super) fn languages(&self) -> &[Language] {
-        match &self.kiosk {
+        match &self.state.kiosk {
             Some(kiosk) => kiosk.languages(),
             None => &Language::ALL,
         }

@@ -1,22 +1,23 @@
-//! Kiosk mode's input, frame by frame: a close request is refused, any input keeps
-//! the visit, taps in the hidden corner count towards the staff gesture, and the
-//! idle countdown runs. The app only maps egui's input to [`KioskState`] calls.
+//! Kiosk mode's input, frame by frame, as commands: any input keeps the visit
+//! (`Touch`), taps in the hidden corner count towards the staff gesture
+//! (`CornerTap`), and time passing runs the idle countdown (`Tick`). A close
+//! request is refused here: that is the window's business, not the state's.
 
 use egui::{Context, Event, Rect, ViewportCommand, pos2, vec2};
 
-use super::{ClinicApp, Route};
-use crate::kiosk::Idle;
+use super::ClinicApp;
+use crate::app::{Command, KioskCommand, Route};
 use crate::ui::screens::kiosk as kiosk_screens;
 
 /// Side of the square in the bottom-left corner that takes the staff gesture.
 const CORNER: f32 = 90.0;
 
 impl ClinicApp {
-    /// Kiosk mode's input: refuse to close, any input keeps the visit, the hidden
-    /// corner gesture, and the idle countdown.
-    pub(super) fn kiosk_frame(&mut self, ctx: &Context) {
-        let now = self.now;
-        let Some(kiosk) = &mut self.kiosk else { return };
+    /// Kiosk mode's input as commands, before the screen adds its own.
+    pub(super) fn kiosk_input(&mut self, ctx: &Context) {
+        let Some(kiosk) = &self.state.kiosk else {
+            return;
+        };
         if ctx.input(|i| i.viewport().close_requested()) && !kiosk.may_close() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
         }
@@ -45,25 +46,24 @@ impl ClinicApp {
             (touched, taps)
         });
         if touched {
-            kiosk.touch(now);
+            self.commands.push(Command::Kiosk(KioskCommand::Touch));
         }
         for _ in 0..corner_taps {
-            kiosk.corner_tap(now);
+            self.commands.push(Command::Kiosk(KioskCommand::CornerTap));
         }
-        self.still_there = None;
-        let attract = self.state.route == Route::Attract;
-        let wait = if attract {
-            kiosk_screens::until_next_language(now)
+        self.commands.push(Command::Kiosk(KioskCommand::Tick));
+    }
+
+    /// Wakes the kiosk when its screen next changes on its own: the attract
+    /// screen's next language, or the idle timer's next step.
+    pub(super) fn schedule_kiosk_repaint(&self, ctx: &Context) {
+        let Some(kiosk) = &self.state.kiosk else {
+            return;
+        };
+        let wait = if self.state.route == Route::Attract {
+            kiosk_screens::until_next_language(self.now)
         } else {
-            match kiosk.idle(now) {
-                Idle::Active => {}
-                Idle::Countdown { seconds_left } => self.still_there = Some(seconds_left),
-                Idle::Expired => {
-                    self.state.wipe(Route::Attract, kiosk.first_language());
-                    kiosk.wipe(now);
-                }
-            }
-            kiosk.next_change_in(now)
+            kiosk.next_change_in(self.now)
         };
         ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait.max(0.05)));
     }

@@ -1,0 +1,55 @@
+//! What the app runs on besides its state: the content, the UI strings, the
+//! samples, the handout jobs and where handouts may go, and the settings kept
+//! between runs. Read by the screens; changed only at startup, or by an effect.
+
+use std::path::PathBuf;
+
+use super::handout::{HandoutJobs, HandoutSetup};
+use crate::config::Settings;
+use crate::content::{ContentError, Library};
+use crate::i18n::Strings;
+use crate::lang::Language;
+use crate::samples::Samples;
+
+/// The app's services.
+pub struct Services {
+    pub library: Library,
+    /// Errors in the clinic's content folder (empty when there is none or it is fine).
+    pub content_errors: Vec<ContentError>,
+    pub samples: Samples,
+    pub strings: Strings,
+    pub handouts: HandoutJobs,
+    pub handout_setup: HandoutSetup,
+    /// The config's `review_valid_months`.
+    pub review_months: u32,
+    pub settings: SettingsStore,
+}
+
+/// The settings file and what the window keeps in it.
+#[derive(Debug, Default)]
+pub struct SettingsStore {
+    /// Where settings persist; `None`: nowhere.
+    pub path: Option<PathBuf>,
+    /// The window's size, as last seen.
+    pub window_size: Option<[f32; 2]>,
+}
+
+impl SettingsStore {
+    /// What persists between runs: never anything about the patient.
+    pub fn settings(&self, staff_language: Language) -> Settings {
+        Settings {
+            staff_language,
+            window_size: self.window_size,
+        }
+    }
+
+    /// Writes the settings; a failure is reported and the app goes on (settings
+    /// are a convenience).
+    pub fn save(&self, staff_language: Language) {
+        if let Some(path) = &self.path
+            && let Err(e) = self.settings(staff_language).save(path)
+        {
+            eprintln!("clinic-edu: {e}");
+        }
+    }
+}

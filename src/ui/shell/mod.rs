@@ -1,0 +1,241 @@
+//! The eframe app: each frame it turns input into commands, draws the screen the
+//! route names, and applies the frame's commands at its end through the one pure
+//! [`AppState::apply`]; what an applied command asks of the window or a service
+//! (an [`Effect`]) is carried out here.
+
+mod input;
+mod inspect;
+
+use egui::{CentralPanel, Context, Frame, Ui, ViewportCommand};
+
+use crate::app::{AppOptions, AppState, Command, Effect, Route, Services};
+use crate::kiosk::watchdog::{HEARTBEAT, Watchdog};
+use crate::pdf::HandoutRequest;
+use crate::probe::StartupProbe;
+use crate::text::{FontOptions, TextSystem};
+use crate::ui::screens::{self, kiosk as kiosk_screens};
+use crate::ui::theme::Tokens;
+use crate::ui::top_bar::TopBar;
+
+/// The whole app.
+pub struct ClinicApp {
+    state: AppState,
+    services: Services,
+    /// The commands of the frame being drawn, applied at its end.
+    commands: Vec<Command>,
+    /// The clock (egui's input time) at the current frame.
+    now: f64,
+    window: Window,
+}
+
+/// What only the window has: the text engine's setup, the startup probe and
+/// systemd's watchdog.
+struct Window {
+    system_fonts: bool,
+    /// Whether the text engine and tokens are on the egui context yet.
+    installed: bool,
+    /// Reports startup time and memory for `benches/startup.sh`, when asked to.
+    probe: StartupProbe,
+    /// systemd's watchdog, fed while the kiosk draws frames.
+    watchdog: Watchdog,
+}
+
+impl ClinicApp {
+    /// Loads the content, the settings and, in kiosk mode, checks the config (see
+    /// [`crate::app::start`]). The text engine is set up on the first frame.
+    pub fn new(options: AppOptions) -> anyhow::Result<Self> {
+        let started = crate::app::start(options)?;
+        Ok(Self {
+            state: started.state,
+            services: started.services,
+            commands: Vec::new(),
+            now: 0.0,
+            window: Window {
+                system_fonts: started.system_fonts,
+                installed: false,
+                probe: StartupProbe::from_env(),
+                watchdog: Watchdog::from_env(),
+            },
+        })
+    }
+
+    /// Puts the text engine and the design tokens on `ctx`.
+    fn install(&mut self, ctx: &Context) {
+        let fonts = FontOptions {
+            system_fonts: self.window.system_fonts,
+        };
+        TextSystem::install(ctx, TextSystem::new(fonts));
+        self.tokens().install(ctx);
+        self.window.installed = true;
+    }
+
+    fn tokens(&self) -> Tokens {
+        if self.state.kiosk.is_some() {
+            Tokens::kiosk()
+        } else {
+            Tokens::standard()
+        }
+    }
+
+    /// Draws one frame into `ui` (the whole window).
+    pub fn show(&mut self, ui: &mut Ui) {
+        if !self.window.installed {
+            self.install(ui.ctx());
+        }
+        let ctx = ui.ctx().clone();
+        self.window.probe.frame(&ctx);
+        self.now = ctx.input(|i| i.time);
+        if let Some(rect) = ctx.input(|i| i.viewport().inner_rect) {
+            self.services.settings.window_size = Some([rect.width(), rect.height()]);
+        }
+        self.kiosk_input(&ctx);
+        if self.state.kiosk.is_some() {
+            self.window.watchdog.frame(std::time::Instant::now());
+            if self.window.watchdog.is_active() {
+                // Keep drawing now and then, so a healthy kiosk keeps feeding it.
+                ctx.request_repaint_after(HEARTBEAT);
+            }
+        }
+        if let (Route::Attract, Some(kiosk)) = (&self.state.route, &self.state.kiosk) {
+            CentralPanel::default_margins()
+                .frame(Frame::new())
+                .show(ui, |ui| {
+                    kiosk_screens::attract(
+                        ui,
+                        &self.services.strings,
+                        &kiosk.config().clinic_name,
+                        kiosk.languages(),
+                        self.now,
+                        &mut self.commands,
+                    );
+                });
+        } else {
+            self.page(ui);
+        }
+        if let Some(kiosk) = &self.state.kiosk {
+            let overlays = kiosk_screens::Overlays {
+                kiosk,
+                strings: &self.services.strings,
+                patient: self.state.language,
+                staff: self.state.staff_language,
+                still_there: kiosk.countdown(),
+                now: self.now,
+            };
+            kiosk_screens::overlays(&ctx, &overlays, &mut self.commands);
+        }
+        self.apply_commands(&ctx);
+        self.schedule_kiosk_repaint(&ctx);
+    }
+
+    /// The top bar and the screen below it.
+    fn page(&mut self, ui: &mut Ui) {
+        let languages = self.languages().to_vec();
+        // The language choice stands alone: its buttons are the only way on.
+        let bar = (self.state.route != Route::LanguageChoice).then(|| TopBar {
+            lang: self.state.language,
+            route: &self.state.route,
+            kiosk: self.state.kiosk.is_some(),
+            languages: &languages,
+            strings: &self.services.strings,
+        });
+        let mut cx = screens::Context {
+            lang: self.state.language,
+            staff_lang: self.state.staff_language,
+            library: &self.services.library,
+            strings: &self.services.strings,
+            languages: &languages,
+            content_errors: &self.services.content_errors,
+            commands: &mut self.commands,
+            handout: &self.state.handout,
+            handout_status: self.services.handouts.status(self.state.handout.generation),
+            handout_setup: &self.services.handout_setup,
+            review_months: self.services.review_months,
+        };
+        screens::page(
+            ui,
+            bar.as_ref(),
+            &mut cx,
+            &self.state,
+            &self.services.samples,
+        );
+    }
+
+    /// Applies the frame's commands, in order, and carries out their effects.
+    fn apply_commands(&mut self, ctx: &Context) {
+        if self.commands.is_empty() {
+            return;
+        }
+        let before = self.state.clone();
+        for command in std::mem::take(&mut self.commands) {
+            let effect = self.state.apply(command, &self.services.library, self.now);
+            self.carry_out(ctx, effect);
+        }
+        // The frame was drawn from the state before: draw the new one.
+        if self.state != before {
+            ctx.request_repaint();
+        }
+    }
+
+    fn carry_out(&mut self, ctx: &Context, effect: Effect) {
+        match effect {
+            Effect::None => {}
+            Effect::SaveSettings => self.save_settings(),
+            Effect::LeaveKiosk => {
+                Tokens::standard().install(ctx);
+                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
+                ctx.send_viewport_cmd(ViewportCommand::Decorations(true));
+            }
+            Effect::Close => ctx.send_viewport_cmd(ViewportCommand::Close),
+            Effect::StartHandout(action) => self.start_handout(ctx, action),
+            Effect::Refused { command, why } => {
+                eprintln!("clinic-edu: dropped {command}: {why}");
+            }
+        }
+    }
+
+    fn start_handout(&self, ctx: &Context, action: crate::app::handout::Action) {
+        let state = &self.state;
+        let Some((topic, _)) = state.open_topic() else {
+            return;
+        };
+        let services = &self.services;
+        let request = HandoutRequest {
+            topic: topic.to_owned(),
+            lang: state.language,
+            staff_lang: state.side_by_side.then_some(state.staff_language),
+            sections: state.handout.sections.clone(),
+            paper: state.handout.paper,
+            clinic_name: services.handout_setup.clinic_name.clone(),
+            date: crate::content::review::Date::today(),
+            review_months: services.review_months,
+        };
+        let ctx = ctx.clone();
+        services.handouts.start(
+            state.handout.generation,
+            action,
+            &services.library,
+            request,
+            &services.handout_setup,
+            move || ctx.request_repaint(),
+        );
+    }
+
+    fn save_settings(&self) {
+        self.services.settings.save(self.state.staff_language);
+    }
+}
+
+impl eframe::App for ClinicApp {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
+        if !self.window.installed
+            && let Some(render_state) = frame.wgpu_render_state()
+        {
+            crate::text::install_gpu(render_state);
+        }
+        self.show(ui);
+    }
+
+    fn on_exit(&mut self) {
+        self.save_settings();
+    }
+}
