@@ -1,7 +1,7 @@
 //! The app's model, below any screen: its state ([`AppState`] with one [`Route`]),
 //! the [`Command`]s that change it and the one pure [`AppState::apply`] (with the
 //! kiosk's allowlist), the services it runs on, and how it starts. The window that
-//! draws it is `crate::ui::shell`.
+//! draws it is the `shell` of the `ui` module.
 
 mod apply;
 pub mod command;

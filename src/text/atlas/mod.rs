@@ -27,7 +27,7 @@ use etagere::{AllocId, BucketedAtlasAllocator, size2};
 pub mod gpu;
 mod page;
 mod pipeline;
-pub use page::{PageKind, Pixels, Upload};
+pub use page::{PageKind, Pixels, Textures, Upload, UploadStats};
 
 /// Empty pixels kept around each glyph so linear sampling never bleeds neighbours in.
 const PADDING: i32 = 1;
@@ -64,43 +64,6 @@ struct Entry {
     glyph: AtlasGlyph,
     alloc: Option<AllocId>,
     last_used: u64,
-}
-
-/// Bytes and uploads sent to the GPU textures, per page, counted by the GPU side
-/// as it sends them.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct UploadStats {
-    /// Bytes sent, per page ([`PageKind`] as index).
-    pub bytes: [u64; 2],
-    /// Texture writes, per page.
-    pub uploads: [u64; 2],
-    /// Frames drawn with text.
-    pub frames: u64,
-    /// The most texture writes one page got in one frame.
-    pub most_in_a_frame: [u64; 2],
-}
-
-impl UploadStats {
-    pub fn total_bytes(&self) -> u64 {
-        self.bytes.iter().sum()
-    }
-}
-
-/// The pixels of both pages and what was sent of them: shared by the atlas (which
-/// writes glyphs) and the GPU side (which uploads the changes once per frame).
-pub struct Textures {
-    pages: [Pixels; 2],
-    pub stats: UploadStats,
-}
-
-impl Textures {
-    pub fn page(&self, kind: PageKind) -> &Pixels {
-        &self.pages[kind as usize]
-    }
-
-    pub fn page_mut(&mut self, kind: PageKind) -> &mut Pixels {
-        &mut self.pages[kind as usize]
-    }
 }
 
 /// Packing for one page.
@@ -140,13 +103,7 @@ impl GlyphAtlas {
         let size = size.min(max_size).max(1);
         Self {
             packers: [Packer::new(size), Packer::new(0)],
-            textures: Arc::new(Mutex::new(Textures {
-                pages: [
-                    Pixels::new(PageKind::Mask, size),
-                    Pixels::new(PageKind::Color, 0),
-                ],
-                stats: UploadStats::default(),
-            })),
+            textures: Arc::new(Mutex::new(Textures::new(size))),
             max_size,
             start_size: size,
             entries: HashMap::new(),
@@ -205,13 +162,7 @@ impl GlyphAtlas {
     pub fn reset(&mut self, size: usize) {
         let size = size.min(self.max_size).max(1);
         self.packers = [Packer::new(size), Packer::new(0)];
-        {
-            let mut textures = self.lock();
-            textures.pages = [
-                Pixels::new(PageKind::Mask, size),
-                Pixels::new(PageKind::Color, 0),
-            ];
-        }
+        self.lock().clear(size);
         self.entries.clear();
         self.stale = true;
     }

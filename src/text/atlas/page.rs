@@ -186,3 +186,58 @@ impl Pixels {
         self.full = true;
     }
 }
+
+/// Bytes and uploads sent to the GPU textures, per page, counted by the GPU side
+/// as it sends them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct UploadStats {
+    /// Bytes sent, per page ([`PageKind`] as index).
+    pub bytes: [u64; 2],
+    /// Texture writes, per page.
+    pub uploads: [u64; 2],
+    /// Frames drawn with text.
+    pub frames: u64,
+    /// The most texture writes one page got in one frame.
+    pub most_in_a_frame: [u64; 2],
+}
+
+impl UploadStats {
+    pub fn total_bytes(&self) -> u64 {
+        self.bytes.iter().sum()
+    }
+}
+
+/// The pixels of both pages and what was sent of them: shared by the atlas (which
+/// writes glyphs) and the GPU side (which uploads the changes once per frame).
+pub struct Textures {
+    pages: [Pixels; 2],
+    pub stats: UploadStats,
+}
+
+impl Textures {
+    /// An empty mask page of `size` x `size` and no colour page yet.
+    pub fn new(size: usize) -> Self {
+        Self {
+            pages: [
+                Pixels::new(PageKind::Mask, size),
+                Pixels::new(PageKind::Color, 0),
+            ],
+            stats: UploadStats::default(),
+        }
+    }
+
+    /// Both pages start again empty (the counts stay).
+    pub fn clear(&mut self, size: usize) {
+        let stats = self.stats;
+        *self = Self::new(size);
+        self.stats = stats;
+    }
+
+    pub fn page(&self, kind: PageKind) -> &Pixels {
+        &self.pages[kind as usize]
+    }
+
+    pub fn page_mut(&mut self, kind: PageKind) -> &mut Pixels {
+        &mut self.pages[kind as usize]
+    }
+}
