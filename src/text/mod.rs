@@ -202,7 +202,7 @@ impl TextSystem {
         let mut mesh = Mesh::with_texture(texture);
         for (rect, g) in quads {
             let tint = if g.is_color {
-                Color32::WHITE.gamma_multiply(color.a() as f32 / 255.0)
+                Color32::from_white_alpha(color.a())
             } else {
                 color
             };
