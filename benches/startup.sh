@@ -1,24 +1,36 @@
 #!/usr/bin/env bash
-# Startup time and memory of clinic-edu beside a bare eframe window (the yardstick,
-# examples/bare_window.rs), measured the same way in the same run under Xvfb:
-#  - time to first frame: from launch until the first frame is on screen (the app
-#    reports it when its second frame begins; eframe presents a frame before that);
-#  - resident memory at that moment (VmRSS).
-# Each is launched RUNS times (default 7), alternating; medians and ratios printed.
+# Startup and idle cost of clinic-edu, against a bare eframe window built with the
+# same eframe features (examples/bare_window.rs), in one run under Xvfb with Mesa's
+# software Vulkan:
+#  - time to first frame: from launch until the first frame is on screen (the
+#    program reports it when its second frame begins; eframe presents a frame
+#    before that), and resident memory (VmRSS) at that moment: RUNS launches of
+#    each (default 5), alternating, medians compared;
+#  - idle CPU (user + system, all threads) of the app left alone, in staff mode on
+#    the home screen and in the kiosk on the attract screen: after WARM s, read
+#    over IDLE_SECONDS s (default 20).
+# Prints a table with the ratios and PASS/FAIL against the project's bounds (first
+# frame and memory at most 1.1x the bare window; idle CPU 0% in staff mode, that is
+# no more than one clock tick over the whole reading, and at most 1% on the attract
+# screen) and exits non-zero when a bound is missed.
 #
-#   benches/startup.sh [RUNS]
+#   benches/startup.sh [RUNS] [IDLE_SECONDS]
 #
 # Needs Xvfb and Mesa's software Vulkan (Debian: xvfb, mesa-vulkan-drivers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${1:-7}
+runs=${1:-5}
+idle_seconds=${2:-20}
+warm=5
 cargo build --release --quiet --bin clinic-edu --example bare_window
 app=target/release/clinic-edu
 bare=target/release/examples/bare_window
 
 source benches/xvfb.sh
-# Settings are not read from or written to the developer's own folder.
-config=$(mktemp -d)/config.ron
+# Settings and the kiosk's config are not read from or written to the developer's
+# own folder.
+dir=$(mktemp -d)
+echo 2468 | "$app" set-pin --config "$dir/kiosk.ron" >/dev/null
 
 measure() { # prints "ms kb"
     local out
@@ -30,15 +42,53 @@ declare -a app_ms app_kb bare_ms bare_kb
 for ((i = 0; i < runs; i++)); do
     read -r ms kb < <(measure "$bare")
     bare_ms+=("$ms") bare_kb+=("$kb")
-    read -r ms kb < <(measure "$app" --config "$config" --no-system-fonts)
+    read -r ms kb < <(measure "$app" --config "$dir/staff.ron" --no-system-fonts)
     app_ms+=("$ms") app_kb+=("$kb")
 done
 
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+idle_ticks() { # args... → CPU clock ticks spent over idle_seconds, after warm
+    "$app" "$@" >/dev/null 2>&1 &
+    local pid=$!
+    sleep "$warm"
+    local t0 t1
+    t0=$(ticks $pid)
+    sleep "$idle_seconds"
+    t1=$(ticks $pid)
+    kill $pid
+    wait $pid 2>/dev/null || true
+    echo $((t1 - t0))
+}
+hz=$(getconf CLK_TCK)
+staff_ticks=$(idle_ticks --config "$dir/staff.ron" --no-system-fonts)
+attract_ticks=$(idle_ticks --kiosk --config "$dir/kiosk.ron" --no-system-fonts)
+
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+calc() { awk "BEGIN {printf \"%.4f\", $1}"; }
+le() { awk "BEGIN {exit !($1 <= $2)}"; }
 bm=$(median "${bare_ms[@]}") bk=$(median "${bare_kb[@]}")
 am=$(median "${app_ms[@]}") ak=$(median "${app_kb[@]}")
-printf '%-22s %14s %14s\n' "" "first frame" "resident"
-printf '%-22s %11.0f ms %11.1f MB\n' "bare eframe window" "$bm" "$(echo "$bk / 1024" | bc -l)"
-printf '%-22s %11.0f ms %11.1f MB\n' "clinic-edu" "$am" "$(echo "$ak / 1024" | bc -l)"
-printf '%-22s %13.2fx %13.2fx\n' "ratio" "$(echo "$am / $bm" | bc -l)" "$(echo "$ak / $bk" | bc -l)"
-echo "($runs runs each, medians; all runs: bare ${bare_ms[*]} ms, clinic-edu ${app_ms[*]} ms)"
+time_ratio=$(calc "$am / $bm") mem_ratio=$(calc "$ak / $bk")
+staff_pct=$(calc "$staff_ticks * 100 / $hz / $idle_seconds")
+attract_pct=$(calc "$attract_ticks * 100 / $hz / $idle_seconds")
+
+failed=0
+verdict() { # value bound
+    if le "$1" "$2"; then echo PASS; else
+        echo FAIL
+        failed=1
+    fi
+}
+time_v=$(verdict "$time_ratio" 1.1) mem_v=$(verdict "$mem_ratio" 1.1)
+staff_v=$(verdict "$staff_ticks" 1) attract_v=$(verdict "$attract_pct" 1)
+
+printf '%-30s %12s %12s %8s %9s %s\n' "" "bare window" "clinic-edu" "ratio" "bound" ""
+printf '%-30s %9.0f ms %9.0f ms %7.2fx %9s %s\n' "first frame (median)" "$bm" "$am" "$time_ratio" "<= 1.1x" "$time_v"
+printf '%-30s %9.1f MB %9.1f MB %7.2fx %9s %s\n' "resident memory (median)" \
+    "$(calc "$bk / 1024")" "$(calc "$ak / 1024")" "$mem_ratio" "<= 1.1x" "$mem_v"
+printf '%-30s %12s %10.2f %% %8s %9s %s\n' "idle CPU, staff home screen" "" "$staff_pct" "" "0%" "$staff_v"
+printf '%-30s %12s %10.2f %% %8s %9s %s\n' "idle CPU, kiosk attract" "" "$attract_pct" "" "<= 1%" "$attract_v"
+echo "($runs launches each, alternating; first frame of each: bare ${bare_ms[*]} ms," \
+    "clinic-edu ${app_ms[*]} ms. Idle: CPU over ${idle_seconds} s after ${warm} s," \
+    "of one core; $staff_ticks and $attract_ticks ticks of 1/$hz s.)"
+exit $failed

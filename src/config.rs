@@ -58,6 +58,10 @@ pub const MAX_TOPICS: usize = 50;
 pub const REVIEW_MONTHS: std::ops::RangeInclusive<u32> = 1..=120;
 /// How long a printer name may be (CUPS allows 127 bytes).
 pub const PRINTER_CHARS: std::ops::RangeInclusive<usize> = 1..=127;
+/// Width and height of the remembered window, in points: from the window's
+/// smallest size to the largest texture a GPU is sure to draw.
+pub const WINDOW_WIDTH: std::ops::RangeInclusive<f32> = 480.0..=16384.0;
+pub const WINDOW_HEIGHT: std::ops::RangeInclusive<f32> = 360.0..=16384.0;
 
 fn default_clinic_name() -> String {
     "Clinic".to_owned()
@@ -305,13 +309,51 @@ impl Settings {
         config.with_file_name("settings.ron")
     }
 
-    /// Reads the settings; missing or unreadable settings are the defaults (they
-    /// are a convenience, not worth refusing to start over).
+    /// Reads the settings; missing, unreadable or out-of-range settings are the
+    /// defaults (they are a convenience, not worth refusing to start over), and
+    /// what was wrong with them is reported on stderr.
     pub fn load(path: &Path) -> Settings {
-        read_small(path)
-            .ok()
-            .and_then(|text| parse(path, &text).ok())
-            .unwrap_or_default()
+        let (settings, problem) = Self::load_checked(path);
+        if let Some(problem) = problem {
+            eprintln!("clinic-edu: {problem}; using the default");
+        }
+        settings
+    }
+
+    /// The settings and what was wrong with the file, if anything (a missing file
+    /// is not a problem). A bad window size falls back alone; the rest is kept.
+    pub fn load_checked(path: &Path) -> (Settings, Option<ConfigError>) {
+        let text = match read_small(path) {
+            Ok(text) => text,
+            Err(ConfigError::Read { source, .. })
+                if source.kind() == std::io::ErrorKind::NotFound =>
+            {
+                return (Settings::default(), None);
+            }
+            Err(e) => return (Settings::default(), Some(e)),
+        };
+        let mut settings: Settings = match parse(path, &text) {
+            Ok(settings) => settings,
+            Err(e) => return (Settings::default(), Some(e)),
+        };
+        let problem = settings.window_size.and_then(|[w, h]| {
+            let fits = WINDOW_WIDTH.contains(&w) && WINDOW_HEIGHT.contains(&h);
+            (!fits).then(|| ConfigError::Invalid {
+                path: path.display().to_string(),
+                position: crate::content::error::find_position(&text, "window_size"),
+                message: format!(
+                    "window_size: {w} x {h} is out of range; give {} to {} by {} to {} points",
+                    WINDOW_WIDTH.start(),
+                    WINDOW_WIDTH.end(),
+                    WINDOW_HEIGHT.start(),
+                    WINDOW_HEIGHT.end()
+                ),
+            })
+        });
+        if problem.is_some() {
+            settings.window_size = None;
+        }
+        (settings, problem)
     }
 
     pub fn save(&self, path: &Path) -> Result<(), ConfigError> {

@@ -85,3 +85,45 @@ fn settings_hold_nothing_about_a_patient() {
         Settings::default()
     );
 }
+
+#[test]
+fn a_window_size_out_of_range_is_reported_where_it_is_and_falls_back() {
+    let path = temp("window").with_file_name("settings.ron");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    for size in [
+        "(0.0, 0.0)",
+        "(-800.0, 600.0)",
+        "(1100.0, -1.0)",
+        "(NaN, 760.0)",
+        "(inf, 760.0)",
+        "(100000.0, 760.0)",
+        "(1100.0, 100000.0)",
+    ] {
+        std::fs::write(
+            &path,
+            format!("(\n    staff_language: ar,\n    window_size: Some({size}),\n)"),
+        )
+        .unwrap();
+        let (settings, problem) = Settings::load_checked(&path);
+        let problem = problem
+            .unwrap_or_else(|| panic!("{size} was taken"))
+            .to_string();
+        let at = format!("{}:3:5: window_size: ", path.display());
+        assert!(problem.starts_with(&at), "{size}: {problem}");
+        assert!(problem.contains("is out of range"), "{size}: {problem}");
+        // The default size, and the rest of the settings kept.
+        assert_eq!(settings.window_size, None, "{size}");
+        assert_eq!(settings.staff_language, Language::Arabic, "{size}");
+        assert_eq!(Settings::load(&path), settings);
+    }
+    for size in [[480.0, 360.0], [1100.0, 760.0], [16384.0, 16384.0]] {
+        let settings = Settings {
+            staff_language: Language::English,
+            window_size: Some(size),
+        };
+        settings.save(&path).unwrap();
+        let (loaded, problem) = Settings::load_checked(&path);
+        assert!(problem.is_none(), "{size:?}: {problem:?}");
+        assert_eq!(loaded, settings);
+    }
+}

@@ -96,30 +96,72 @@ fn every_constant_exists_in_every_language_showing_the_same_variables() {
     }
 }
 
+/// Whether `code` names the message `name` (its constant) with id `id`: as
+/// `msg::NAME` (not a longer name that starts with it: `msg::HANDOUT` is not used by
+/// `msg::HANDOUT_SAVE`), or its id as a whole string literal (`"handout"`, not
+/// `"handout-save"`). `inside_msg` is the code of src/i18n/msg.rs outside the list
+/// of constants, where a constant is named bare (`LANG_EN` in `msg::language`).
+fn is_used(code: &str, inside_msg: &str, name: &str, id: &str) -> bool {
+    fn whole_word(haystack: &str, word: &str) -> bool {
+        let ident = |c: char| c.is_alphanumeric() || c == '_';
+        haystack.match_indices(word).any(|(at, _)| {
+            let before = haystack[..at].chars().next_back();
+            let after = haystack[at + word.len()..].chars().next();
+            !after.is_some_and(ident) && !(word.starts_with(|c: char| ident(c)) && before.is_some_and(ident))
+        })
+    }
+    whole_word(code, &format!("msg::{name}"))
+        || code.contains(&format!("\"{id}\""))
+        || whole_word(inside_msg, name)
+}
+
+#[test]
+fn the_usage_check_matches_whole_ids_only() {
+    let none = "";
+    assert!(is_used("strings.get(lang, msg::HANDOUT);", none, "HANDOUT", "handout"));
+    assert!(is_used("use crate::i18n::msg::HANDOUT}", none, "HANDOUT", "handout"));
+    assert!(!is_used("msg::HANDOUT_SAVE", none, "HANDOUT", "handout"));
+    assert!(!is_used("xmsg::HANDOUT", none, "HANDOUT", "handout"));
+    assert!(is_used("get(lang, \"handout\")", none, "HANDOUT", "handout"));
+    assert!(!is_used("get(lang, \"handout-save\")", none, "HANDOUT", "handout"));
+    assert!(!is_used("get(lang, \"my-handout\")", none, "HANDOUT", "handout"));
+    assert!(is_used(none, "Language::English => LANG_EN,", "LANG_EN", "lang-en"));
+    assert!(!is_used(none, "LANG_ENGLISH", "LANG_EN", "lang-en"));
+}
+
 #[test]
 fn every_constant_is_used_in_the_code() {
-    fn sources(dir: &Path, out: &mut String) {
+    fn sources(dir: &Path, out: &mut String, msg_file: &mut String) {
         for entry in std::fs::read_dir(dir).unwrap().flatten() {
             let path = entry.path();
             if path.is_dir() {
-                sources(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n/msg.rs")
-            {
+                sources(&path, out, msg_file);
+            } else if path.ends_with("i18n/msg.rs") {
+                *msg_file = std::fs::read_to_string(&path).unwrap();
+            } else if path.extension().is_some_and(|e| e == "rs") {
                 out.push_str(&std::fs::read_to_string(&path).unwrap());
+                out.push('\n');
             }
         }
     }
-    let mut code = String::new();
+    let (mut code, mut msg_file) = (String::new(), String::new());
     sources(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
         &mut code,
+        &mut msg_file,
     );
-    // `msg::language` names the four language messages.
-    let named_by_function = ["LANG_EN", "LANG_AR", "LANG_BN", "LANG_JA"];
+    // msg.rs without its list of constants (`messages! { ... }`), which names them all.
+    let list = msg_file
+        .find("messages! {")
+        .expect("src/i18n/msg.rs lists its messages in `messages! { ... }`");
+    let end = list + msg_file[list..].find("\n}").expect("the list ends with `}`");
+    let inside_msg = format!("{}{}", &msg_file[..list], &msg_file[end..]);
+    assert_eq!(msg::NAMES.len(), msg::ALL.len());
     let unused: Vec<&&str> = msg::NAMES
         .iter()
-        .filter(|name| !named_by_function.contains(name))
-        .filter(|name| !code.contains(&format!("msg::{name}")))
+        .zip(msg::ALL)
+        .filter(|(name, id)| !is_used(&code, &inside_msg, name, id))
+        .map(|(name, _)| name)
         .collect();
     assert!(
         unused.is_empty(),

@@ -199,7 +199,7 @@ impl TextSystem {
                 vec2(g.width as f32 / ppp, g.height as f32 / ppp),
             );
             let tint = if g.is_color {
-                Color32::WHITE.gamma_multiply(color.a() as f32 / 255.0)
+                Color32::from_white_alpha(color.a())
             } else {
                 color
             };

@@ -27,6 +27,20 @@ pub struct Tokens {
     pub button_stroke: Color32,
     pub warning_fill: Color32,
     pub warning_text: Color32,
+    /// A screening result that rules treatment out, and the PIN pad's refusal.
+    pub danger_fill: Color32,
+    pub danger_text: Color32,
+    /// A screening result with no concerns.
+    pub ok_fill: Color32,
+    pub ok_text: Color32,
+    /// The treatment timeline's steps (sessions and intervals use `accent`).
+    pub step_downtime: Color32,
+    pub step_results: Color32,
+    pub step_lasts: Color32,
+    /// Dims the page behind "are you still there?" (the visit shows through).
+    pub notice_backdrop: Color32,
+    /// Dims the page behind the staff PIN pad and menu more.
+    pub staff_backdrop: Color32,
 
     /// Space between blocks of text.
     pub gap: f32,
@@ -64,6 +78,15 @@ impl Tokens {
             button_stroke: Color32::from_rgb(0xC5, 0xCD, 0xD8),
             warning_fill: Color32::from_rgb(0xFF, 0xF4, 0xD6),
             warning_text: Color32::from_rgb(0x6B, 0x4A, 0x00),
+            danger_fill: Color32::from_rgb(0xFD, 0xE8, 0xE8),
+            danger_text: Color32::from_rgb(0x9B, 0x1C, 0x1C),
+            ok_fill: Color32::from_rgb(0xE6, 0xF2, 0xF1),
+            ok_text: Color32::from_rgb(0x0F, 0x5E, 0x5A),
+            step_downtime: Color32::from_rgb(0xD9, 0x8E, 0x04),
+            step_results: Color32::from_rgb(0x2F, 0x85, 0x4B),
+            step_lasts: Color32::from_rgb(0x7C, 0xB3, 0x8B),
+            notice_backdrop: Color32::from_black_alpha(120),
+            staff_backdrop: Color32::from_black_alpha(160),
 
             gap: 14.0,
             button_padding: vec2(16.0, 10.0),

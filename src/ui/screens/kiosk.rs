@@ -3,7 +3,7 @@
 //! staff PIN pad and the staff menu. Overlays for staff are in the staff language.
 
 use crate::ui::UiExt;
-use egui::{Color32, Context as EguiContext, Id, Modal, Role, Sense, Ui, WidgetInfo, vec2};
+use egui::{Context as EguiContext, Id, Modal, Role, Sense, Ui, WidgetInfo, vec2};
 
 use crate::app::command::{Command, KioskCommand};
 use crate::i18n::{Strings, msg};
@@ -166,7 +166,7 @@ pub fn still_there(
     let tokens = ctx.tokens();
     Modal::new(Id::unique("still-there"))
         .frame(modal_frame(&tokens))
-        .backdrop_color(Color32::from_black_alpha(120))
+        .backdrop_color(tokens.notice_backdrop)
         .show(ctx, |ui| {
             ui.set_width(560.0_f32.min(ctx.content_rect().width() * 0.8));
             ui.add(Heading::new(
@@ -201,7 +201,7 @@ pub fn pin_pad(
     let tokens = ctx.tokens();
     Modal::new(Id::unique("pin-pad"))
         .frame(modal_frame(&tokens))
-        .backdrop_color(Color32::from_black_alpha(160))
+        .backdrop_color(tokens.staff_backdrop)
         .show(ctx, |ui| {
             ui.set_width(3.0 * (tokens.touch_target * 1.4) + 2.0 * tokens.gap);
             ui.add(Heading::new(&strings.get(lang, msg::PIN_TITLE), lang));
@@ -211,7 +211,7 @@ pub fn pin_pad(
                     .style(tokens.heading),
             );
             if let Some(message) = message {
-                ui.add(Paragraph::new(message, lang).color(Color32::from_rgb(0x9B, 0x1C, 0x1C)));
+                ui.add(Paragraph::new(message, lang).color(tokens.danger_text));
             }
             ui.add_space(tokens.gap / 2.0);
             let key = vec2(tokens.touch_target * 1.4, tokens.touch_target);
@@ -273,7 +273,7 @@ pub fn staff_menu(
     let tokens = ctx.tokens();
     Modal::new(Id::unique("staff-menu"))
         .frame(modal_frame(&tokens))
-        .backdrop_color(Color32::from_black_alpha(160))
+        .backdrop_color(tokens.staff_backdrop)
         .show(ctx, |ui| {
             ui.set_width(520.0_f32.min(ctx.content_rect().width() * 0.8));
             ui.add(Heading::new(

@@ -220,22 +220,22 @@ pub fn result(ui: &mut Ui, cx: &mut Context<'_>, session: &Session, side_by_side
     }
 }
 
-fn verdict_style(verdict: Verdict) -> (&'static str, Color32, Color32) {
+fn verdict_style(tokens: &Tokens, verdict: Verdict) -> (&'static str, Color32, Color32) {
     match verdict {
         Verdict::DoNotTreat => (
             msg::VERDICT_DO_NOT_TREAT,
-            Color32::from_rgb(0xFD, 0xE8, 0xE8),
-            Color32::from_rgb(0x9B, 0x1C, 0x1C),
+            tokens.danger_fill,
+            tokens.danger_text,
         ),
         Verdict::Discuss => (
             msg::VERDICT_DISCUSS,
-            Color32::from_rgb(0xFF, 0xF4, 0xD6),
-            Color32::from_rgb(0x6B, 0x4A, 0x00),
+            tokens.warning_fill,
+            tokens.warning_text,
         ),
         Verdict::NoConcerns => (
             msg::VERDICT_NO_CONCERNS,
-            Color32::from_rgb(0xE6, 0xF2, 0xF1),
-            Color32::from_rgb(0x0F, 0x5E, 0x5A),
+            tokens.ok_fill,
+            tokens.ok_text,
         ),
     }
 }
@@ -274,7 +274,7 @@ fn result_column(
 fn outcome_card(ui: &mut Ui, cx: &Context<'_>, outcome: &Outcome<'_>, lang: Language) {
     let tokens = ui.tokens();
     let screening = cx.library.screening();
-    let (verdict_id, fill, ink) = verdict_style(outcome.verdict);
+    let (verdict_id, fill, ink) = verdict_style(&tokens, outcome.verdict);
     let title = cx.library.topic(outcome.treatment).map_or_else(
         || outcome.treatment.to_owned(),
         |t| t.text(lang).title.clone(),

@@ -63,9 +63,9 @@ pub fn step_text(strings: &Strings, lang: Language, step: &TimelineStep) -> Stri
 pub fn step_color(tokens: &Tokens, step: Step) -> Color32 {
     match step {
         Step::Sessions | Step::Interval => tokens.accent,
-        Step::Downtime => Color32::from_rgb(0xD9, 0x8E, 0x04),
-        Step::ResultsVisible => Color32::from_rgb(0x2F, 0x85, 0x4B),
-        Step::Lasts => Color32::from_rgb(0x7C, 0xB3, 0x8B),
+        Step::Downtime => tokens.step_downtime,
+        Step::ResultsVisible => tokens.step_results,
+        Step::Lasts => tokens.step_lasts,
     }
 }
 
