@@ -86,8 +86,8 @@ fn no_import_cycle_between_the_files_of_a_module() {
     assert_no_cycles("between the files of one module", &tree.inner_edges());
 }
 
-/// The layers written at the top of `src/lib.rs`: the `//!` lines after the one
-/// that starts `Layers`, up to a blank one, read as `a, b -> c -> d`.
+/// The layers written at the top of `src/lib.rs`: the `//!` paragraph after the
+/// one that starts with `Layers`, read as `a, b -> c -> d`.
 fn layers(lib_rs: &str) -> Vec<Vec<String>> {
     let doc: Vec<&str> = lib_rs
         .lines()
@@ -98,8 +98,9 @@ fn layers(lib_rs: &str) -> Vec<Vec<String>> {
         .iter()
         .position(|l| l.starts_with("Layers"))
         .expect("src/lib.rs:1:1: the doc comment has no `Layers` paragraph");
-    let chain: String = doc[start + 1..]
+    let chain: String = doc[start..]
         .iter()
+        .skip_while(|l| !l.is_empty())
         .skip_while(|l| l.is_empty())
         .take_while(|l| !l.is_empty())
         .copied()
@@ -119,7 +120,7 @@ fn layers(lib_rs: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn the_layers_parse_from_the_doc_comment() {
-    let doc = "//! About.\n//!\n//! Layers, lowest first:\n//!\n//!     lang, assets -> i18n\n//!     -> content\n//!\n//! More.\nmod x;\n";
+    let doc = "//! About.\n//!\n//! Layers, lowest first; a module names\n//! only those before it:\n//!\n//!     lang, assets -> i18n\n//!     -> content\n//!\n//! More.\nmod x;\n";
     assert_eq!(
         layers(doc),
         [vec!["lang", "assets"], vec!["i18n"], vec!["content"]]

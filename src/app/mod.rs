@@ -21,7 +21,7 @@ use crate::i18n::Strings;
 use crate::kiosk::KioskState;
 use crate::samples::Samples;
 use crate::ui::screens::{self, kiosk as kiosk_screens};
-use crate::ui::theme::Tokens;
+use crate::theme::Tokens;
 use crate::ui::top_bar::TopBar;
 
 /// The whole app.

@@ -13,7 +13,7 @@ use crate::kiosk::KioskState;
 use crate::lang::Language;
 use crate::samples::Samples;
 use crate::text::{FontOptions, TextSystem};
-use crate::ui::theme::Tokens;
+use crate::theme::Tokens;
 
 /// How the app starts.
 #[derive(Clone, Debug, PartialEq, Eq)]

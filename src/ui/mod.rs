@@ -3,7 +3,6 @@
 
 mod ext;
 pub mod screens;
-pub mod theme;
 pub mod top_bar;
 pub mod widgets;
 
