@@ -238,8 +238,8 @@ impl TextSystem {
     /// The bytes of the file a face comes from and the face's index in it (for
     /// embedding the face in a PDF).
     pub fn font_data(&self, id: fontdb::ID) -> Option<(FontBytes, u32)> {
-        let fonts = fonts::lock(&self.font_system);
-        let face = fonts.db().face(id)?;
+        let system = fonts::lock(&self.font_system);
+        let face = system.db().face(id)?;
         let data: FontBytes = match &face.source {
             fontdb::Source::Binary(data) => data.clone(),
             fontdb::Source::SharedFile(_, data) => data.clone(),
@@ -251,8 +251,8 @@ impl TextSystem {
     /// The bundled font file a face comes from (`NotoSans-Bold.ttf`); `None` for an
     /// installed system face.
     pub fn bundled_file(&self, id: fontdb::ID) -> Option<String> {
-        let fonts = fonts::lock(&self.font_system);
-        let face = fonts.db().face(id)?;
+        let system = fonts::lock(&self.font_system);
+        let face = system.db().face(id)?;
         if !matches!(face.source, fontdb::Source::Binary(_)) {
             return None;
         }
