@@ -21,14 +21,22 @@ const BUNDLED_ONLY: FontOptions = FontOptions {
 fn each_bundled_font_file_is_parsed_once_per_process() {
     let bundled = fonts::bundled_files().len();
     assert!(bundled >= 8, "the four scripts' regular and bold faces");
-    assert_eq!(fonts::parse_count(), 0, "no font is parsed before one is used");
+    assert_eq!(
+        fonts::parse_count(),
+        0,
+        "no font is parsed before one is used"
+    );
 
     // `clinic-edu validate`: every string of the content checked against the fonts.
     let mut validator = TextSystem::new(BUNDLED_ONLY);
     let mut check = |text: &str, lang: Language| validator.missing_glyph(text, lang);
     let loaded = content::load(&ContentFiles::embedded(), Some(&mut check));
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
-    assert_eq!(fonts::parse_count(), bundled, "validating parsed each file once");
+    assert_eq!(
+        fonts::parse_count(),
+        bundled,
+        "validating parsed each file once"
+    );
 
     // The app with a clinic's (empty) folder: loading checks its strings against the
     // fonts, and the first frame sets up the screen's text system.
@@ -57,13 +65,20 @@ fn each_bundled_font_file_is_parsed_once_per_process() {
             assert!(layout.glyphs().all(|g| g.glyph_id != 0), "{lang}: {text}");
         }
     });
-    assert_eq!(fonts::parse_count(), bundled, "the app parsed no font again");
+    assert_eq!(
+        fonts::parse_count(),
+        bundled,
+        "the app parsed no font again"
+    );
 
     // Handouts, each made off the UI thread with its own text system, as the app does.
     let library = harness.state().library().clone();
     std::thread::spawn(move || {
         let strings = Strings::embedded().unwrap();
-        for (lang, staff_lang) in [(Language::Arabic, Some(Language::English)), (Language::Japanese, None)] {
+        for (lang, staff_lang) in [
+            (Language::Arabic, Some(Language::English)),
+            (Language::Japanese, None),
+        ] {
             let request = HandoutRequest {
                 topic: "mesotherapy".into(),
                 lang,

@@ -42,7 +42,10 @@ fn every_file_says_what_it_is_for_and_stays_short() {
     for file in src_files() {
         let text = std::fs::read_to_string(&file).unwrap();
         let name = file.strip_prefix(manifest()).unwrap().display().to_string();
-        assert!(text.starts_with("//!"), "{name} does not open with a //! line");
+        assert!(
+            text.starts_with("//!"),
+            "{name} does not open with a //! line"
+        );
         let lines = text.lines().count();
         assert!(lines <= 400, "{name} has {lines} lines (at most 400)");
     }
@@ -57,7 +60,10 @@ fn every_file_is_part_of_the_module_tree() {
         .filter(|f| !reached.contains(f))
         .map(|f| f.strip_prefix(manifest()).unwrap().display().to_string())
         .collect();
-    assert!(stray.is_empty(), "not reached from lib.rs or main.rs: {stray:?}");
+    assert!(
+        stray.is_empty(),
+        "not reached from lib.rs or main.rs: {stray:?}"
+    );
 }
 
 fn assert_no_cycles(what: &str, edges: &BTreeMap<String, BTreeMap<String, graph::Site>>) {

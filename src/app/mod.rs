@@ -20,8 +20,8 @@ use crate::content::{ContentError, Library};
 use crate::i18n::Strings;
 use crate::kiosk::KioskState;
 use crate::samples::Samples;
-use crate::ui::screens::{self, kiosk as kiosk_screens};
 use crate::theme::Tokens;
+use crate::ui::screens::{self, kiosk as kiosk_screens};
 use crate::ui::top_bar::TopBar;
 
 /// The whole app.

@@ -85,7 +85,9 @@ pub fn shared(options: FontOptions) -> SharedFonts {
 /// Locks `fonts`; a panic elsewhere while it was held leaves it usable (a layout
 /// that panicked changed no font data).
 pub fn lock(fonts: &Mutex<FontSystem>) -> MutexGuard<'_, FontSystem> {
-    fonts.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    fonts
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// A font database with the bundled fonts, each file parsed once into it.

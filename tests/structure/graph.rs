@@ -93,8 +93,8 @@ impl Tree {
     }
 
     fn walk(&mut self, module: Module, file: PathBuf, children: PathBuf) {
-        let text = std::fs::read_to_string(&file)
-            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let text =
+            std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let items = paths::items(&text);
         self.modules.insert(module.clone());
         for scope in &items.inline {
@@ -131,7 +131,10 @@ impl Tree {
                 return Some((Krate::Lib, rest.to_vec()));
             }
             "self" | "super" => from.path.clone(),
-            _ if self.modules.contains(&from.child(std::slice::from_ref(first))) => {
+            _ if self
+                .modules
+                .contains(&from.child(std::slice::from_ref(first))) =>
+            {
                 from.path.clone()
             }
             _ => return None,

@@ -215,7 +215,8 @@ pub fn items(text: &str) -> FileItems {
                 let name = ident(i + 1).unwrap_or_default().to_owned();
                 if is(i + 2, Tok::Punct('{')) {
                     scope.push((name, depth));
-                    out.inline.push(scope.iter().map(|(n, _)| n.clone()).collect());
+                    out.inline
+                        .push(scope.iter().map(|(n, _)| n.clone()).collect());
                 } else if is(i + 2, Tok::Punct(';')) {
                     out.mods.push(ModDecl {
                         name,
@@ -351,7 +352,10 @@ mod tests {
             ["crate::a::b", "crate::c::d", "crate::c::e", "crate::g"]
         );
         assert_eq!(paths("use super::{x, y};"), ["super::x", "super::y"]);
-        assert_eq!(paths("use crate::a::{self, b};"), ["crate::a", "crate::a::b"]);
+        assert_eq!(
+            paths("use crate::a::{self, b};"),
+            ["crate::a", "crate::a::b"]
+        );
         let binds: Vec<_> = items("use crate::a::{self, b as c, d::*};")
             .paths
             .into_iter()
@@ -397,7 +401,9 @@ mod tests {
 
     #[test]
     fn inline_modules_scope_the_paths_inside_them() {
-        let found = items("mod tests { use super::*; mod deeper { fn f() { super::g(); } } }\nuse self::x::Y;");
+        let found = items(
+            "mod tests { use super::*; mod deeper { fn f() { super::g(); } } }\nuse self::x::Y;",
+        );
         let scopes: Vec<(String, Vec<String>)> = found
             .paths
             .into_iter()
@@ -407,7 +413,10 @@ mod tests {
             scopes,
             [
                 ("super".to_owned(), vec!["tests".to_owned()]),
-                ("super::g".to_owned(), vec!["tests".to_owned(), "deeper".to_owned()]),
+                (
+                    "super::g".to_owned(),
+                    vec!["tests".to_owned(), "deeper".to_owned()]
+                ),
                 ("self::x::Y".to_owned(), vec![]),
             ]
         );
@@ -415,7 +424,8 @@ mod tests {
 
     #[test]
     fn mod_declarations_keep_their_path_attribute() {
-        let found = items("mod a;\n#[cfg(test)]\n#[path = \"a_tests.rs\"]\nmod tests;\npub mod b { }");
+        let found =
+            items("mod a;\n#[cfg(test)]\n#[path = \"a_tests.rs\"]\nmod tests;\npub mod b { }");
         let mods: Vec<(String, Option<String>)> =
             found.mods.into_iter().map(|m| (m.name, m.path)).collect();
         assert_eq!(

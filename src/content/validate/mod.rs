@@ -11,8 +11,8 @@ mod topic;
 use std::collections::HashMap;
 
 use super::error::{ContentError, find_position, position_of};
-use super::limits;
 use super::files::ContentFile;
+use super::limits;
 use super::model::TopicText;
 use super::raw;
 use crate::lang::{Language, PerLang};
