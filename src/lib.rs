@@ -1,5 +1,16 @@
 //! clinic-edu: treatment education and contraindication screening for aesthetic and
 //! regenerative-medicine clinics, in English, Arabic, Bengali and Japanese.
+//!
+//! Layers, lowest first; a module names only modules in the layers before its own
+//! (never one in its own layer or a later one), checked by `tests/structure.rs`:
+//!
+//!     lang, assets, probe -> i18n, samples, text, screening -> content
+//!     -> config, report, theme -> kiosk, pdf -> app -> ui -> cli -> tools -> main
+//!
+//! `text` (the text engine) and `screening` (questions, rules, `evaluate`) know
+//! nothing of content files; `content` parses files into their types and checks
+//! its strings against the fonts. `theme` holds what the screens and the handouts
+//! draw alike. `cli`, `tools` and `main` are the binary's modules.
 
 pub mod app;
 pub mod assets;
@@ -14,6 +25,7 @@ pub mod report;
 pub mod samples;
 pub mod screening;
 pub mod text;
+pub mod theme;
 pub mod ui;
 
 pub use app::AppOptions;

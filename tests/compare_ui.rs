@@ -9,7 +9,7 @@ use clinic_edu::app::Route;
 use clinic_edu::content::cite::cited;
 use clinic_edu::content::model::Step;
 use clinic_edu::i18n::Strings;
-use clinic_edu::ui::widgets::step_text;
+use clinic_edu::theme::timeline::step_text;
 use clinic_edu::{ClinicApp, Language};
 use egui::vec2;
 use egui_kittest::kittest::Queryable;

@@ -570,7 +570,7 @@ fn timelines_hold_only_sourced_numbers() {
     assert_eq!((sessions.min, sessions.max), (2, 2));
     let strings = clinic_edu::i18n::Strings::embedded().unwrap();
     assert_eq!(
-        clinic_edu::ui::widgets::step_text(&strings, Language::English, sessions),
+        clinic_edu::theme::timeline::step_text(&strings, Language::English, sessions),
         "Ongoing; reviewed after 2 sessions"
     );
     assert_eq!(step("botox-chronic-pain", Step::Interval), Some((12, 12)));

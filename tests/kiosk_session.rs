@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use clinic_edu::ui::theme::Tokens;
+use clinic_edu::theme::Tokens;
 
 const NOBODY: u32 = 65534;
 

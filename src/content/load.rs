@@ -15,10 +15,7 @@ use crate::lang::{Language, PerLang};
 use crate::screening::{Question, Screening, TopicRules};
 
 pub use super::files::{ContentFile, ContentFiles};
-
-/// Checks a string renders: returns the first character that would be drawn as
-/// the missing-glyph box.
-pub type GlyphCheck<'a> = &'a mut dyn FnMut(&str, Language) -> Option<char>;
+pub use super::validate::GlyphCheck;
 
 /// What loading found: the library of every topic that validated, and every error.
 #[derive(Debug, Default)]

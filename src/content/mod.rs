@@ -6,6 +6,7 @@ pub mod error;
 mod files;
 pub mod limits;
 pub mod load;
+pub mod meta;
 pub mod model;
 pub mod raw;
 pub mod review;

@@ -2,7 +2,6 @@
 //! `assets/i18n/<lang>/`. Fluent gives each language its own plural rules, which
 //! Arabic needs (six forms).
 
-pub mod meta;
 pub mod msg;
 
 use fluent_bundle::concurrent::FluentBundle;

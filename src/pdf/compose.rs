@@ -10,7 +10,7 @@ use egui::{Color32, Rect, pos2, vec2};
 use super::page::{Block, Composed, Item, Page, PageFrame, Role, TextItem};
 use crate::lang::Language;
 use crate::text::{TextLayout, TextStyle, TextSystem};
-use crate::ui::widgets::Mark;
+use crate::theme::timeline::Mark;
 
 /// Font sizes of a handout, in points.
 pub struct Styles {

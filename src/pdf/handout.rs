@@ -9,13 +9,14 @@ use super::compose::{Column, Composer, Set, Styles};
 use super::page::{Composed, Item, PageFrame, Role};
 use crate::content::SectionId;
 use crate::content::cite::{cited, source_line};
+use crate::content::meta;
 use crate::content::model::{Block, Library, Topic};
 use crate::content::review::ReviewStatus;
-use crate::i18n::{Strings, localize_digits, meta, msg};
+use crate::i18n::{Strings, localize_digits, msg};
 use crate::lang::Language;
 use crate::text::TextSystem;
-use crate::ui::theme::Tokens;
-use crate::ui::widgets::{Mark, picture, step_color, step_text};
+use crate::theme::Tokens;
+use crate::theme::timeline::{Mark, picture, step_color, step_text};
 
 const GAP: f32 = 8.0;
 const GUTTER: f32 = 24.0;

@@ -10,7 +10,7 @@ use egui::{Color32, Pos2, Rect};
 
 use crate::lang::Language;
 use crate::text::{TextLayout, TextStyle};
-use crate::ui::widgets::Mark;
+use crate::theme::timeline::Mark;
 
 /// Paper sizes a handout is made for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -29,7 +29,7 @@ use krilla::{Document, SerializeSettings};
 use super::page::{Composed, Item, Role, TextItem, line_runs};
 use crate::content::review::Date;
 use crate::text::TextSystem;
-use crate::ui::widgets::Mark;
+use crate::theme::timeline::Mark;
 
 /// The PDF file of `composed`.
 pub fn write(composed: &Composed, text: &TextSystem, date: Date) -> Result<Vec<u8>, String> {

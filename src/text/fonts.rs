@@ -1,8 +1,20 @@
-//! The bundled Noto fonts, the font database built from them, and the fallback order.
+//! The bundled Noto fonts, the one font system of the process built from them, and
+//! the fallback order.
+//!
+//! The font files are read and parsed once per process, into one cosmic-text
+//! `FontSystem` (its fontdb database and its cache of parsed faces) that the
+//! screens, the tools, content validation and every handout share: each
+//! `TextSystem` holds the same [`SharedFonts`] and locks it for one layout or one
+//! glyph at a time.
 //!
 //! Embedded fonts always come first. Installed system fonts, when asked for, are
-//! appended after them and only ever reached through fallback, so a machine's own
-//! fonts can fill a gap but never replace a bundled face.
+//! appended after them (the first time the process asks) and only ever reached
+//! through fallback, so a machine's own fonts can fill a gap but never replace a
+//! bundled face.
+
+use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use cosmic_text::{Fallback, FontSystem, fontdb};
 use rust_embed::Embed;
@@ -39,34 +51,86 @@ pub fn bundled_files() -> Vec<String> {
     names
 }
 
-/// A font database with the bundled fonts first and, if asked, the system's after them.
-pub fn database(options: FontOptions) -> fontdb::Database {
+/// The process's font system, shared: lock it with [`lock`].
+pub type SharedFonts = Arc<Mutex<FontSystem>>;
+
+/// How many font files have been parsed into a font database in this process.
+static PARSES: AtomicUsize = AtomicUsize::new(0);
+/// The one font system of the process, made on first use.
+static SHARED: OnceLock<SharedFonts> = OnceLock::new();
+/// Whether the installed system fonts are in [`SHARED`] yet.
+static SYSTEM_FONTS_LOADED: AtomicBool = AtomicBool::new(false);
+
+/// How many font files this process has parsed into a font database: each bundled
+/// file once, then each installed file once if system fonts were asked for.
+pub fn parse_count() -> usize {
+    PARSES.load(Ordering::SeqCst)
+}
+
+/// The process's one font system: the bundled fonts, parsed the first time any
+/// caller asks, and the installed system fonts after them once a caller asks with
+/// `system_fonts`.
+pub fn shared(options: FontOptions) -> SharedFonts {
+    let fonts = SHARED.get_or_init(|| Arc::new(Mutex::new(font_system())));
+    if options.system_fonts && !SYSTEM_FONTS_LOADED.load(Ordering::Acquire) {
+        let mut system = lock(fonts);
+        if !SYSTEM_FONTS_LOADED.load(Ordering::Acquire) {
+            load_system_fonts(system.db_mut());
+            SYSTEM_FONTS_LOADED.store(true, Ordering::Release);
+        }
+    }
+    fonts.clone()
+}
+
+/// Locks `fonts`; a panic elsewhere while it was held leaves it usable (a layout
+/// that panicked changed no font data).
+pub fn lock(fonts: &Mutex<FontSystem>) -> MutexGuard<'_, FontSystem> {
+    fonts
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// A font database with the bundled fonts, each file parsed once into it.
+fn bundled_database() -> fontdb::Database {
     let mut db = fontdb::Database::new();
     for name in bundled_files() {
         let file = FontFiles::get(&name).expect("listed bundled font is embedded");
         // The embedded bytes are shared, not copied: the 11 MB of Noto Sans JP then
         // cost memory only for the pages shaping and rasterising actually read.
-        let data: std::sync::Arc<dyn AsRef<[u8]> + Sync + Send> = match file.data {
-            std::borrow::Cow::Borrowed(bytes) => std::sync::Arc::new(bytes),
-            std::borrow::Cow::Owned(bytes) => std::sync::Arc::new(bytes),
+        let data: Arc<dyn AsRef<[u8]> + Sync + Send> = match file.data {
+            std::borrow::Cow::Borrowed(bytes) => Arc::new(bytes),
+            std::borrow::Cow::Owned(bytes) => Arc::new(bytes),
         };
         db.load_font_source(fontdb::Source::Binary(data));
-    }
-    if options.system_fonts {
-        db.load_system_fonts();
+        PARSES.fetch_add(1, Ordering::SeqCst);
     }
     db.set_sans_serif_family(LATIN);
     db.set_serif_family(LATIN);
     db
 }
 
-/// A cosmic-text font system over [`database`] with the bundled fallback order.
-pub fn font_system(options: FontOptions) -> FontSystem {
+/// Appends the machine's installed fonts to `db`, counting the files parsed.
+fn load_system_fonts(db: &mut fontdb::Database) {
+    let before: BTreeSet<fontdb::ID> = db.faces().map(|f| f.id).collect();
+    db.load_system_fonts();
+    let files: BTreeSet<std::path::PathBuf> = db
+        .faces()
+        .filter(|f| !before.contains(&f.id))
+        .filter_map(|f| match &f.source {
+            fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => Some(path.clone()),
+            fontdb::Source::Binary(_) => None,
+        })
+        .collect();
+    PARSES.fetch_add(files.len(), Ordering::SeqCst);
+}
+
+/// A cosmic-text font system over the bundled fonts with the bundled fallback order.
+fn font_system() -> FontSystem {
     // A fixed locale: the fallback below does not depend on it, and results must not
     // change with the machine's settings.
     FontSystem::new_with_locale_and_db_and_fallback(
         "en-US".to_owned(),
-        database(options),
+        bundled_database(),
         BundledFallback,
     )
 }
@@ -100,7 +164,7 @@ mod tests {
 
     #[test]
     fn bundled_families_are_all_present() {
-        let db = database(FontOptions::default());
+        let db = bundled_database();
         for family in [LATIN, ARABIC, BENGALI, JAPANESE] {
             for weight in [fontdb::Weight::NORMAL, fontdb::Weight::BOLD] {
                 let id = db

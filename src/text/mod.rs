@@ -15,7 +15,7 @@ pub mod runs;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use cosmic_text::{FontSystem, SwashCache, fontdb};
+use cosmic_text::{SwashCache, fontdb};
 use egui::{Color32, Context, Id, Painter, Pos2, Rect, pos2, vec2};
 
 use atlas::gpu::TextCallback;
@@ -23,7 +23,7 @@ use atlas::gpu::TextCallback;
 pub use atlas::GlyphAtlas;
 pub use atlas::gpu::{GlyphQuad, install as install_gpu};
 pub use cache::LayoutCache;
-pub use fonts::FontOptions;
+pub use fonts::{FontOptions, SharedFonts};
 pub use layout::{Glyph, Line, TextLayout, TextStyle, is_invisible_control, paragraphs};
 
 use crate::lang::Language;
@@ -53,9 +53,13 @@ impl TextMesh {
     }
 }
 
-/// Fonts, layout cache and glyph atlas, shared by every widget through the egui context.
+/// Layout cache and glyph atlas over the process's one font system, shared by every
+/// widget through the egui context; a tool or a handout job makes its own over the
+/// same fonts.
 pub struct TextSystem {
-    font_system: FontSystem,
+    /// Locked for one layout or one glyph at a time, so the UI thread never waits
+    /// long for a handout being laid out on another thread.
+    font_system: SharedFonts,
     swash: SwashCache,
     layouts: LayoutCache,
     atlas: GlyphAtlas,
@@ -65,10 +69,12 @@ pub struct TextSystem {
 }
 
 impl TextSystem {
-    /// Loads the bundled fonts (and the system's, if asked) into a new text system.
+    /// A text system with an empty cache and atlas over the process's font system
+    /// (its fonts parsed on the first call in the process; the system's added the
+    /// first time `options` asks for them).
     pub fn new(options: FontOptions) -> Self {
         Self {
-            font_system: fonts::font_system(options),
+            font_system: fonts::shared(options),
             swash: SwashCache::new(),
             layouts: LayoutCache::new(LAYOUT_CACHE_CAPACITY),
             atlas: GlyphAtlas::new(ATLAS_START, ATLAS_MAX),
@@ -111,10 +117,11 @@ impl TextSystem {
         width: Option<f32>,
         pixels_per_point: f32,
     ) -> Arc<TextLayout> {
-        let font_system = &mut self.font_system;
+        let font_system = &self.font_system;
         self.layouts
             .get_or_insert_with(text, lang, style, width, pixels_per_point, || {
-                layout::layout(font_system, text, lang, style, width, pixels_per_point)
+                let mut fonts = fonts::lock(font_system);
+                layout::layout(&mut fonts, text, lang, style, width, pixels_per_point)
             })
     }
 
@@ -151,7 +158,7 @@ impl TextSystem {
         pixels_per_point: f32,
     ) -> TextLayout {
         layout::layout(
-            &mut self.font_system,
+            &mut fonts::lock(&self.font_system),
             text,
             lang,
             style,
@@ -183,9 +190,9 @@ impl TextSystem {
 
         let mut quads = Vec::with_capacity(layout.lines.iter().map(|l| l.glyphs.len()).sum());
         for glyph in layout.glyphs() {
-            let (font_system, swash) = (&mut self.font_system, &mut self.swash);
+            let (font_system, swash) = (&self.font_system, &mut self.swash);
             let Some(g) = self.atlas.get_or_insert(glyph.key, || {
-                swash.get_image_uncached(font_system, glyph.key)
+                swash.get_image_uncached(&mut fonts::lock(font_system), glyph.key)
             }) else {
                 continue;
             };
@@ -240,7 +247,7 @@ impl TextSystem {
 
     /// The family name of a face in the database.
     pub fn family_name(&self, id: fontdb::ID) -> String {
-        self.font_system
+        fonts::lock(&self.font_system)
             .db()
             .face(id)
             .and_then(|f| f.families.first())
@@ -250,7 +257,8 @@ impl TextSystem {
     /// The bytes of the file a face comes from and the face's index in it (for
     /// embedding the face in a PDF).
     pub fn font_data(&self, id: fontdb::ID) -> Option<(FontBytes, u32)> {
-        let face = self.font_system.db().face(id)?;
+        let system = fonts::lock(&self.font_system);
+        let face = system.db().face(id)?;
         let data: FontBytes = match &face.source {
             fontdb::Source::Binary(data) => data.clone(),
             fontdb::Source::SharedFile(_, data) => data.clone(),
@@ -262,7 +270,8 @@ impl TextSystem {
     /// The bundled font file a face comes from (`NotoSans-Bold.ttf`); `None` for an
     /// installed system face.
     pub fn bundled_file(&self, id: fontdb::ID) -> Option<String> {
-        let face = self.font_system.db().face(id)?;
+        let system = fonts::lock(&self.font_system);
+        let face = system.db().face(id)?;
         if !matches!(face.source, fontdb::Source::Binary(_)) {
             return None;
         }
@@ -287,7 +296,7 @@ impl TextSystem {
 
     /// The glyph a face maps `c` to on its own (no shaping), if it has one.
     pub fn glyph_for_char(&mut self, font_id: fontdb::ID, c: char) -> Option<u16> {
-        let font = self.font_system.get_font(font_id, fontdb::Weight::NORMAL)?;
+        let font = fonts::lock(&self.font_system).get_font(font_id, fontdb::Weight::NORMAL)?;
         let id = font.as_swash().charmap().map(c);
         (id != 0).then_some(id)
     }

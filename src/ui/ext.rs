@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use egui::{Context, Ui};
 
 use crate::text::TextSystem;
-use crate::ui::theme::Tokens;
+use crate::theme::Tokens;
 
 /// A handle on the text engine of a context; lock it for as long as a widget lays
 /// out and paints, while the `Ui` stays free to allocate space.

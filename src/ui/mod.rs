@@ -4,7 +4,6 @@
 mod ext;
 pub mod screens;
 pub mod shell;
-pub mod theme;
 pub mod top_bar;
 pub mod widgets;
 

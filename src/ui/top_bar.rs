@@ -8,7 +8,7 @@ use crate::app::command::{Command, KioskCommand};
 use crate::app::state::{Route, ScreeningStep};
 use crate::i18n::{Strings, msg};
 use crate::lang::Language;
-use crate::ui::theme::Tokens;
+use crate::theme::Tokens;
 use crate::ui::widgets::{Button, Paragraph};
 use crate::ui::{UiExt, row, row_end};
 

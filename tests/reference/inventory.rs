@@ -11,8 +11,8 @@ use clinic_edu::content::model::Block;
 use clinic_edu::content::{self, ContentFiles};
 use clinic_edu::i18n::Strings;
 use clinic_edu::samples::Samples;
+use clinic_edu::theme::timeline::step_text;
 use clinic_edu::ui::screens::topic::{cited, source_line};
-use clinic_edu::ui::widgets::step_text;
 use fluent_bundle::FluentArgs;
 
 /// One string as a person sees it.

@@ -11,12 +11,16 @@ mod topic;
 use std::collections::HashMap;
 
 use super::error::{ContentError, find_position, position_of};
+use super::files::ContentFile;
 use super::limits;
-use super::load::{ContentFile, GlyphCheck};
 use super::model::TopicText;
 use super::raw;
 use crate::lang::{Language, PerLang};
 use crate::screening::{Question, TopicRules};
+
+/// Checks a string renders: returns the first character that would be drawn as
+/// the missing-glyph box.
+pub type GlyphCheck<'a> = &'a mut dyn FnMut(&str, Language) -> Option<char>;
 
 /// Checks the shared screening questions (`questions.ron`).
 pub(super) fn check_questions(

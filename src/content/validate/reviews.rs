@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::Checker;
-use crate::content::load::ContentFile;
+use crate::content::files::ContentFile;
 use crate::content::review::{Date, ReviewRecord, reviewer_is_valid};
 
 pub(super) fn check(

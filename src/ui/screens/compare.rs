@@ -12,8 +12,9 @@ use crate::content::cite::cited;
 use crate::content::model::{Item, Step, Topic};
 use crate::i18n::msg;
 use crate::lang::Language;
+use crate::theme::timeline::step_text;
 use crate::ui::UiExt;
-use crate::ui::widgets::{Button, Heading, Paragraph, step_text};
+use crate::ui::widgets::{Button, Heading, Paragraph};
 
 /// The rows, in order: their label and how a topic fills the cell.
 enum Row {

@@ -9,7 +9,7 @@ use crate::app::command::{Command, KioskCommand};
 use crate::i18n::{Strings, msg};
 use crate::kiosk::{KioskState, Overlay, PinStatus};
 use crate::lang::Language;
-use crate::ui::theme::Tokens;
+use crate::theme::Tokens;
 use crate::ui::widgets::{Button, Heading, Paragraph};
 
 /// Seconds each language's "tap to start" stays on the attract screen.

@@ -11,7 +11,7 @@ use crate::app::command::Command;
 use crate::lang::Language;
 use crate::report::finding_text;
 use crate::screening::{Answer, Outcome, Session, Verdict};
-use crate::ui::theme::Tokens;
+use crate::theme::Tokens;
 use crate::ui::widgets::{BulletList, Button, Heading, Paragraph};
 
 fn answer_label(cx: &Context<'_>, lang: Language, answer: Option<Answer>) -> String {

@@ -98,9 +98,9 @@ fn language_column(
     let status = cx
         .library
         .review_status(topic, lang, today, cx.review_months);
-    let review = crate::i18n::meta::review_line(strings, lang, &status);
+    let review = crate::content::meta::review_line(strings, lang, &status);
     ui.add(Notice::new(&review, lang));
-    let origin = crate::i18n::meta::origin_line(strings, lang, &text.meta);
+    let origin = crate::content::meta::origin_line(strings, lang, &text.meta);
     ui.add(
         Paragraph::new(&origin, lang)
             .style(tokens.small)
@@ -157,7 +157,7 @@ fn sources(ui: &mut Ui, cx: &Context<'_>, topic: &Topic, lang: Language) {
             &source_line(lang, i, &source.title),
             Language::English,
         ));
-        let grade = crate::i18n::meta::grade_message(source.grade);
+        let grade = crate::content::meta::grade_message(source.grade);
         ui.add(
             Paragraph::new(&cx.strings.get(lang, grade), lang)
                 .style(tokens.small)

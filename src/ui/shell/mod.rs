@@ -14,7 +14,7 @@ use crate::pdf::HandoutRequest;
 use crate::probe::StartupProbe;
 use crate::text::{FontOptions, TextSystem};
 use crate::ui::screens::{self, kiosk as kiosk_screens};
-use crate::ui::theme::Tokens;
+use crate::theme::Tokens;
 use crate::ui::top_bar::TopBar;
 
 /// The whole app.

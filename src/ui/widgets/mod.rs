@@ -16,5 +16,5 @@ pub use heading::Heading;
 pub use notice::Notice;
 pub use paragraph::Paragraph;
 pub use text_block::{Width, text_block};
-pub use timeline::{Mark, Timeline, picture, step_color, step_text};
+pub use timeline::Timeline;
 pub use topic_card::TopicCard;

@@ -1,9 +1,8 @@
 //! How a text's clinical review, version and origin are said in each language, the
 //! same on the screen and on a handout.
 
-use crate::content::Origin;
-use crate::content::model::{Grade, Meta};
-use crate::content::review::ReviewStatus;
+use super::model::{Grade, Meta, Origin};
+use super::review::ReviewStatus;
 use crate::i18n::{Strings, localize_digits, msg};
 use crate::lang::Language;
 

@@ -1,5 +1,8 @@
-//! Design tokens: every colour, size and spacing the screens use, in one place.
-//! Kiosk mode is a second, larger set.
+//! Design tokens: every colour, size and spacing the screens and the handouts use,
+//! in one place. Kiosk mode is a second, larger set. Below `pdf` and `ui`, so both
+//! draw from the same tokens (and the same timeline picture, `timeline.rs`).
+
+pub mod timeline;
 
 use std::sync::Arc;
 
