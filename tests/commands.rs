@@ -263,7 +263,7 @@ fn acts(mut state: AppState, row: &Row, library: &Library) -> bool {
 fn every_command_in_a_kiosk_and_in_a_staff_app() {
     let library = library();
     let table = table();
-    let mut seen = vec![false; VARIANTS];
+    let mut seen = [false; VARIANTS];
     let mut wrong = Vec::new();
     for row in &table {
         seen[variant(&row.command)] = true;

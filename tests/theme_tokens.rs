@@ -94,9 +94,7 @@ fn no_colour_literal_outside_the_theme() {
     for path in &files {
         let relative = path.strip_prefix(root).unwrap();
         let shown = relative.to_string_lossy().replace('\\', "/");
-        // The theme is where colours belong. The glyph atlas (src/text/atlas/) is
-        // excluded: it uses Color32 as pixel data (transparent texels, premultiplied
-        // coverage), not as colours anything is painted in.
+        // The theme is where colours belong.
         if shown == "src/theme/mod.rs" {
             continue;
         }

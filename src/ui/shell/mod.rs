@@ -13,8 +13,8 @@ use crate::kiosk::watchdog::{HEARTBEAT, Watchdog};
 use crate::pdf::HandoutRequest;
 use crate::probe::StartupProbe;
 use crate::text::{FontOptions, TextSystem};
-use crate::ui::screens::{self, kiosk as kiosk_screens};
 use crate::theme::Tokens;
+use crate::ui::screens::{self, kiosk as kiosk_screens};
 use crate::ui::top_bar::TopBar;
 
 /// The whole app.
