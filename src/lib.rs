@@ -4,8 +4,10 @@
 //! Layers, lowest first; a module names only modules in the layers before its own
 //! (never one in its own layer or a later one), checked by `tests/structure.rs`:
 //!
-//!     lang, assets, probe -> i18n, samples, text, screening -> content
-//!     -> config, report, theme -> kiosk, pdf -> app -> ui -> cli -> tools -> main
+//! ```text
+//! lang, assets, probe -> i18n, samples, text, screening -> content
+//! -> config, report, theme -> kiosk, pdf -> app -> ui -> cli -> tools -> main
+//! ```
 //!
 //! `text` (the text engine) and `screening` (questions, rules, `evaluate`) know
 //! nothing of content files; `content` parses files into their types and checks
