@@ -42,12 +42,20 @@ fn layout(c: &mut Criterion) {
     group.sample_size(30);
     group.bench_function(format!("arabic_{words}_words_cold"), |b| {
         b.iter(|| {
-            black_box(system.layout_uncached(&article, Language::Arabic, style, Some(760.0), 1.0))
+            black_box(system.layout_uncached(
+                &article,
+                Language::builtin("ar"),
+                style,
+                Some(760.0),
+                1.0,
+            ))
         })
     });
-    system.layout(&article, Language::Arabic, style, Some(760.0), 1.0);
+    system.layout(&article, Language::builtin("ar"), style, Some(760.0), 1.0);
     group.bench_function(format!("arabic_{words}_words_cached"), |b| {
-        b.iter(|| black_box(system.layout(&article, Language::Arabic, style, Some(760.0), 1.0)))
+        b.iter(|| {
+            black_box(system.layout(&article, Language::builtin("ar"), style, Some(760.0), 1.0))
+        })
     });
     group.finish();
 }
@@ -55,7 +63,7 @@ fn layout(c: &mut Criterion) {
 fn frame(c: &mut Criterion) {
     let strings = Strings::embedded().unwrap();
     let mut group = c.benchmark_group("frame");
-    for lang in [Language::Arabic, Language::Japanese] {
+    for lang in [Language::builtin("ar"), Language::builtin("ja")] {
         let app = ClinicApp::new(AppOptions {
             system_fonts: false,
             language: lang,
@@ -98,7 +106,7 @@ fn scroll_and_switch(c: &mut Criterion) {
     let (counting, _) = renderer::CountingRenderer::new();
     let app = ClinicApp::new(AppOptions {
         system_fonts: false,
-        language: Language::Arabic,
+        language: Language::builtin("ar"),
         content_dir: None,
         kiosk: None,
         settings_path: None,
@@ -109,7 +117,7 @@ fn scroll_and_switch(c: &mut Criterion) {
         .library()
         .topic("botox-chronic-pain")
         .unwrap()
-        .text(Language::Arabic)
+        .text(Language::builtin("ar"))
         .title
         .clone();
     let mut harness = Harness::builder()
@@ -119,7 +127,7 @@ fn scroll_and_switch(c: &mut Criterion) {
     harness.run();
     harness.get_by_label(&title).click();
     harness.run();
-    let section = strings.get(Language::Arabic, "section-side-effects");
+    let section = strings.get(Language::builtin("ar"), "section-side-effects");
     harness.get_by_label(&section).click();
     harness.run();
     // One cycle: down and up through the page, in Arabic, then in English.
@@ -129,9 +137,9 @@ fn scroll_and_switch(c: &mut Criterion) {
         let phase = frame.get() % 40;
         if phase == 0 || phase == 20 {
             let lang = if phase == 0 {
-                Language::English
+                Language::builtin("en")
             } else {
-                Language::Arabic
+                Language::builtin("ar")
             };
             harness.get_by_label(lang.native_name()).click();
         } else {

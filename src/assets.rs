@@ -1,8 +1,8 @@
-//! Files under `assets/` (content, UI strings, samples), compiled into the binary.
+//! Files under `assets/` (content, samples), compiled into the binary.
 
 use rust_embed::Embed;
 
-/// Everything under `assets/`.
+/// Everything under `assets/` (the languages' folders are read through `crate::lang`).
 #[derive(Embed)]
 #[folder = "assets/"]
 pub struct Assets;

@@ -67,7 +67,7 @@ fn default_clinic_name() -> String {
     "Clinic".to_owned()
 }
 fn default_languages() -> Vec<Language> {
-    Language::ALL.to_vec()
+    Language::all()
 }
 fn default_idle() -> u32 {
     90
@@ -297,7 +297,7 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Self {
-            staff_language: Language::English,
+            staff_language: Language::fallback(),
             window_size: None,
         }
     }

@@ -26,7 +26,10 @@ fn config_round_trips_and_fills_defaults() {
     .unwrap();
     let config = Config::load(&path).unwrap();
     assert_eq!(config.clinic_name, "Harbour Skin");
-    assert_eq!(config.languages, [Language::Arabic, Language::English]);
+    assert_eq!(
+        config.languages,
+        [Language::builtin("ar"), Language::fallback()]
+    );
     assert_eq!(config.countdown_seconds, 20);
     config.save(&path).unwrap();
     assert_eq!(Config::load(&path).unwrap(), config);
@@ -73,7 +76,7 @@ fn malformed_config_says_file_line_and_column() {
 fn settings_hold_nothing_about_a_patient() {
     let path = temp("settings").with_file_name("settings.ron");
     let settings = Settings {
-        staff_language: Language::Japanese,
+        staff_language: Language::builtin("ja"),
         window_size: Some([1200.0, 800.0]),
     };
     settings.save(&path).unwrap();
@@ -113,12 +116,12 @@ fn a_window_size_out_of_range_is_reported_where_it_is_and_falls_back() {
         assert!(problem.contains("is out of range"), "{size}: {problem}");
         // The default size, and the rest of the settings kept.
         assert_eq!(settings.window_size, None, "{size}");
-        assert_eq!(settings.staff_language, Language::Arabic, "{size}");
+        assert_eq!(settings.staff_language, Language::builtin("ar"), "{size}");
         assert_eq!(Settings::load(&path), settings);
     }
     for size in [[480.0, 360.0], [1100.0, 760.0], [16384.0, 16384.0]] {
         let settings = Settings {
-            staff_language: Language::English,
+            staff_language: Language::fallback(),
             window_size: Some(size),
         };
         settings.save(&path).unwrap();

@@ -53,7 +53,7 @@ mod tests {
     #[test]
     fn embedded_samples_parse() {
         let samples = Samples::embedded().unwrap();
-        for lang in Language::ALL {
+        for lang in Language::all() {
             assert!(samples.get(lang).strings().count() >= 5);
         }
     }

@@ -124,10 +124,15 @@ fn table() -> Vec<Row> {
     let mut digit = taps();
     digit.push(k(K::PinDigit('1')));
     vec![
-        row(vec![], Command::SetLanguage(Language::Arabic), true, true),
         row(
             vec![],
-            Command::SetStaffLanguage(Language::Japanese),
+            Command::SetLanguage(Language::builtin("ar")),
+            true,
+            true,
+        ),
+        row(
+            vec![],
+            Command::SetStaffLanguage(Language::builtin("ja")),
             true,
             true,
         ),
@@ -190,7 +195,7 @@ fn table() -> Vec<Row> {
         row(vec![k(K::Finish)], k(K::Start), false, true),
         row(
             vec![k(K::Finish), k(K::Start)],
-            k(K::ChooseLanguage(Language::Bengali)),
+            k(K::ChooseLanguage(Language::builtin("bn"))),
             false,
             true,
         ),
@@ -216,7 +221,7 @@ fn library() -> Library {
 
 fn kiosk_config(printer: Option<&str>) -> Config {
     Config {
-        languages: vec![Language::English, Language::Bengali],
+        languages: vec![Language::builtin("en"), Language::builtin("bn")],
         idle_seconds: 30,
         countdown_seconds: 10,
         pin_hash: Some(hash_pin(PIN).unwrap()),
@@ -226,15 +231,22 @@ fn kiosk_config(printer: Option<&str>) -> Config {
 }
 
 fn staff_app() -> AppState {
-    AppState::new(Route::Home, Language::English, Language::English)
+    AppState::new(
+        Route::Home,
+        Language::builtin("en"),
+        Language::builtin("en"),
+    )
 }
 
 /// A kiosk whose patient has chosen English and is on the home screen.
 fn kiosk_app(library: &Library, printer: Option<&str>) -> AppState {
-    let mut s = AppState::kiosk(KioskState::new(kiosk_config(printer)), Language::English);
+    let mut s = AppState::kiosk(
+        KioskState::new(kiosk_config(printer)),
+        Language::builtin("en"),
+    );
     s.apply(k(KioskCommand::Start), library, 0.0);
     s.apply(
-        k(KioskCommand::ChooseLanguage(Language::English)),
+        k(KioskCommand::ChooseLanguage(Language::builtin("en"))),
         library,
         0.0,
     );

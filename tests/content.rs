@@ -139,7 +139,7 @@ fn embedded_content_validates() {
         .collect();
     assert_eq!(ids, TOPICS);
     for topic in loaded.library.topics() {
-        for lang in Language::ALL {
+        for lang in Language::all() {
             let text = topic.text(lang);
             assert!(
                 text.meta.reviewed.is_none(),
@@ -163,7 +163,7 @@ fn embedded_content_validates() {
 fn embedded_content_attributes_and_never_says_safe() {
     let loaded = validate(&ContentFiles::embedded());
     for topic in loaded.library.topics() {
-        let english = topic.text(Language::English);
+        let english = topic.text(Language::builtin("en"));
         for s in english.strings() {
             let lower = s.to_lowercase();
             for word in lower.split(|c: char| !c.is_alphanumeric()) {
@@ -241,7 +241,7 @@ fn a_folder_adds_a_topic_and_replaces_a_translation() {
             .library
             .topic("prp")
             .unwrap()
-            .text(Language::Japanese)
+            .text(Language::builtin("ja"))
             .title,
         "PRP（クリニック版）"
     );
@@ -250,7 +250,7 @@ fn a_folder_adds_a_topic_and_replaces_a_translation() {
             .library
             .topic("prp")
             .unwrap()
-            .text(Language::English)
+            .text(Language::builtin("en"))
             .title,
         "PRP（クリニック版）"
     );
@@ -404,7 +404,7 @@ fn the_app_starts_on_embedded_content_when_the_folder_is_broken() {
     write(&dir, "prp/en.ron", "(meta: oops");
     let app = ClinicApp::new(AppOptions {
         system_fonts: false,
-        language: Language::English,
+        language: Language::builtin("en"),
         content_dir: Some(dir.clone()),
         kiosk: None,
         settings_path: None,
@@ -427,13 +427,13 @@ fn the_app_starts_on_embedded_content_when_the_folder_is_broken() {
         .with_size(egui::vec2(1000.0, 800.0))
         .build_eframe(|_| app);
     harness.run();
-    harness.get_by_label(&strings.get(Language::English, "content-errors-title"));
+    harness.get_by_label(&strings.get(Language::builtin("en"), "content-errors-title"));
     harness.get_by_label(&error_text);
     assert!(error_text.contains("prp/en.ron:1:"), "{error_text}");
 
     let missing = ClinicApp::new(AppOptions {
         system_fonts: false,
-        language: Language::English,
+        language: Language::builtin("en"),
         content_dir: Some(dir.join("no-such-folder")),
         kiosk: None,
         settings_path: None,
@@ -570,7 +570,7 @@ fn timelines_hold_only_sourced_numbers() {
     assert_eq!((sessions.min, sessions.max), (2, 2));
     let strings = clinic_edu::i18n::Strings::embedded().unwrap();
     assert_eq!(
-        clinic_edu::theme::timeline::step_text(&strings, Language::English, sessions),
+        clinic_edu::theme::timeline::step_text(&strings, Language::builtin("en"), sessions),
         "Ongoing; reviewed after 2 sessions"
     );
     assert_eq!(step("botox-chronic-pain", Step::Interval), Some((12, 12)));

@@ -55,9 +55,12 @@ fn each_bundled_font_file_is_parsed_once_per_process() {
         .build_eframe(|_| app);
     harness.run();
     let samples = [
-        (Language::Arabic, "وافقت (FDA) على 3-5 جلسات"),
-        (Language::Bengali, "ক্ষ স্ত্র কি ত্বকের চিকিৎসা"),
-        (Language::Japanese, "注射は2回です。「効果」は、ゆっくり。"),
+        (Language::builtin("ar"), "وافقت (FDA) على 3-5 جلسات"),
+        (Language::builtin("bn"), "ক্ষ স্ত্র কি ত্বকের চিকিৎসা"),
+        (
+            Language::builtin("ja"),
+            "注射は2回です。「効果」は、ゆっくり。",
+        ),
     ];
     TextSystem::with(&harness.ctx, |system| {
         for (lang, text) in samples {
@@ -76,8 +79,8 @@ fn each_bundled_font_file_is_parsed_once_per_process() {
     std::thread::spawn(move || {
         let strings = Strings::embedded().unwrap();
         for (lang, staff_lang) in [
-            (Language::Arabic, Some(Language::English)),
-            (Language::Japanese, None),
+            (Language::builtin("ar"), Some(Language::builtin("en"))),
+            (Language::builtin("ja"), None),
         ] {
             let request = HandoutRequest {
                 topic: "mesotherapy".into(),

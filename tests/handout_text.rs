@@ -210,7 +210,7 @@ fn check(
     } else {
         extracted.to_owned()
     };
-    if lang == Language::Japanese {
+    if lang == Language::builtin("ja") {
         let mut stream: String = char_runs(&extracted).concat();
         for piece in furniture {
             stream = stream.replace(&char_runs(piece).concat(), "");
@@ -306,7 +306,7 @@ fn every_word_of_every_handout_comes_back_out_of_the_pdf() {
 
     let mut tallies: BTreeMap<(Extractor, Language), Tally> = BTreeMap::new();
     for topic in library.topics() {
-        for lang in Language::ALL {
+        for lang in Language::all() {
             let request = HandoutRequest {
                 topic: topic.id.clone(),
                 lang,

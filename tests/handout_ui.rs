@@ -68,7 +68,7 @@ fn the_handout_panel_saves_prints_and_keeps_to_the_kiosk_rules() {
 
     // Staff mode, in Arabic: the panel has every section on, both paper sizes and
     // both actions.
-    let lang = Language::Arabic;
+    let lang = Language::builtin("ar");
     let t = |id: &str| strings.get(lang, id);
     let mut h = common::harness(common::app(lang), vec2(1200.0, 900.0));
     open_topic(&mut h, lang, "prp");
@@ -110,16 +110,16 @@ fn the_handout_panel_saves_prints_and_keeps_to_the_kiosk_rules() {
     // A kiosk without a printer offers no handout; with one, Print and no Save.
     for printer in [None, Some("Front_Desk")] {
         let mut h = kiosk(printer);
-        let tap = strings.get(Language::English, "tap-to-start");
+        let tap = strings.get(Language::builtin("en"), "tap-to-start");
         common::click(&mut h, &tap);
-        common::click(&mut h, Language::English.native_name());
-        open_topic(&mut h, Language::English, "mesotherapy");
-        let handout = strings.get(Language::English, "handout");
+        common::click(&mut h, Language::builtin("en").native_name());
+        open_topic(&mut h, Language::builtin("en"), "mesotherapy");
+        let handout = strings.get(Language::builtin("en"), "handout");
         match printer {
             None => assert!(h.query_by_label(&handout).is_none()),
             Some(name) => {
                 common::click(&mut h, &handout);
-                let save = strings.get(Language::English, "handout-save");
+                let save = strings.get(Language::builtin("en"), "handout-save");
                 assert!(
                     h.query_by_label(&save).is_none(),
                     "a kiosk offered a file dialog"
@@ -129,10 +129,13 @@ fn the_handout_panel_saves_prints_and_keeps_to_the_kiosk_rules() {
                     &bin,
                     &format!("echo \"$@\" > '{}'; cat > /dev/null", args.display()),
                 );
-                common::click(&mut h, &strings.get(Language::English, "handout-print"));
+                common::click(
+                    &mut h,
+                    &strings.get(Language::builtin("en"), "handout-print"),
+                );
                 wait_for(
                     &mut h,
-                    &strings.get(Language::English, "handout-print-sent"),
+                    &strings.get(Language::builtin("en"), "handout-print-sent"),
                 );
                 let args = std::fs::read_to_string(&args).unwrap();
                 assert!(args.starts_with(&format!("-d {name} ")), "{args}");

@@ -34,7 +34,7 @@ fn config(idle_seconds: u32, countdown_seconds: u32) -> Config {
 fn harness(config: Config) -> Harness<'static, ClinicApp> {
     let app = ClinicApp::new(AppOptions {
         system_fonts: false,
-        language: Language::English,
+        language: Language::builtin("en"),
         content_dir: None,
         kiosk: Some(config),
         settings_path: None,
@@ -62,7 +62,7 @@ fn wait(h: &mut Harness<'_, ClinicApp>, seconds: f64) {
 /// From the attract screen into the app in `lang`, then exosome screening with "pregnant: yes".
 fn start_and_answer(h: &mut Harness<'_, ClinicApp>, strings: &Strings, lang: Language) {
     assert_eq!(h.state().route(), &Route::Attract);
-    let tap = strings.get(Language::English, "tap-to-start");
+    let tap = strings.get(Language::builtin("en"), "tap-to-start");
     h.get_by_role_and_label(Role::Button, &tap).click();
     h.run();
     assert_eq!(h.state().route(), &Route::LanguageChoice);
@@ -90,8 +90,8 @@ fn start_and_answer(h: &mut Harness<'_, ClinicApp>, strings: &Strings, lang: Lan
 fn a_visit_from_attract_to_result_and_finish_back_to_attract() {
     let strings = Strings::embedded().unwrap();
     let mut h = harness(config(600, 20));
-    start_and_answer(&mut h, &strings, Language::Arabic);
-    let s = |id: &str| strings.get(Language::Arabic, id);
+    start_and_answer(&mut h, &strings, Language::builtin("ar"));
+    let s = |id: &str| strings.get(Language::builtin("ar"), id);
     common::answer_rest_no(&mut h);
     click(&mut h, &s("see-result"));
     h.get_by_label(&s("verdict-do-not-treat"));
@@ -100,10 +100,10 @@ fn a_visit_from_attract_to_result_and_finish_back_to_attract() {
     assert_eq!(h.state().route(), &Route::Attract);
     assert!(h.state().session().answers.is_empty());
     assert!(h.state().session().treatments.is_empty());
-    assert_eq!(h.state().language(), Language::English);
+    assert_eq!(h.state().language(), Language::builtin("en"));
     // "Tap to start" in whichever language the attract screen shows now.
     let now = h.ctx.input(|i| i.time);
-    let showing = clinic_edu::ui::screens::kiosk::attract_language(&Language::ALL, now);
+    let showing = clinic_edu::ui::screens::kiosk::attract_language(&Language::all(), now);
     h.get_by_role_and_label(Role::Button, &strings.get(showing, "tap-to-start"));
 }
 
@@ -111,13 +111,13 @@ fn a_visit_from_attract_to_result_and_finish_back_to_attract() {
 fn attract_screen_cycles_through_the_languages() {
     let strings = Strings::embedded().unwrap();
     let mut h = harness(config(600, 20));
-    for lang in Language::ALL {
+    for lang in Language::all() {
         h.get_by_role_and_label(Role::Button, &strings.get(lang, "tap-to-start"));
         wait(&mut h, 3.0);
     }
     h.get_by_role_and_label(
         Role::Button,
-        &strings.get(Language::English, "tap-to-start"),
+        &strings.get(Language::builtin("en"), "tap-to-start"),
     );
 }
 
@@ -125,7 +125,7 @@ fn attract_screen_cycles_through_the_languages() {
 fn idle_countdown_then_reset_wipes_the_answers() {
     let strings = Strings::embedded().unwrap();
     let mut h = harness(config(30, 10));
-    start_and_answer(&mut h, &strings, Language::Japanese);
+    start_and_answer(&mut h, &strings, Language::builtin("ja"));
     wait(&mut h, 29.0);
     assert_eq!(h.state().still_there(), None);
     wait(&mut h, 2.0);
@@ -135,14 +135,14 @@ fn idle_countdown_then_reset_wipes_the_answers() {
         h.state().still_there()
     );
     // Asked in the patient's language.
-    h.get_by_label(&strings.get(Language::Japanese, "still-there-title"));
+    h.get_by_label(&strings.get(Language::builtin("ja"), "still-there-title"));
     wait(&mut h, 10.0);
     assert_eq!(h.state().route(), &Route::Attract);
     assert!(
         h.state().session().answers.is_empty(),
         "answers are gone after the reset"
     );
-    assert_eq!(h.state().language(), Language::English);
+    assert_eq!(h.state().language(), Language::builtin("en"));
     assert_eq!(h.state().still_there(), None);
 }
 
@@ -150,10 +150,10 @@ fn idle_countdown_then_reset_wipes_the_answers() {
 fn a_touch_during_the_countdown_keeps_the_session() {
     let strings = Strings::embedded().unwrap();
     let mut h = harness(config(30, 10));
-    start_and_answer(&mut h, &strings, Language::Bengali);
+    start_and_answer(&mut h, &strings, Language::builtin("bn"));
     wait(&mut h, 33.0);
     assert!(h.state().still_there().is_some());
-    click(&mut h, &strings.get(Language::Bengali, "continue"));
+    click(&mut h, &strings.get(Language::builtin("bn"), "continue"));
     assert_eq!(h.state().still_there(), None);
     wait(&mut h, 20.0);
     assert_eq!(h.state().still_there(), None, "the idle time started again");
@@ -193,14 +193,14 @@ fn type_pin(h: &mut Harness<'_, ClinicApp>, strings: &Strings, pin: &str) {
     for digit in pin.chars() {
         click(h, &digit.to_string());
     }
-    click(h, &strings.get(Language::English, "pin-ok"));
+    click(h, &strings.get(Language::builtin("en"), "pin-ok"));
 }
 
 #[test]
 fn hidden_corner_gesture_pin_lockout_and_staff_menu() {
     let strings = Strings::embedded().unwrap();
     let mut h = harness(config(600, 20));
-    start_and_answer(&mut h, &strings, Language::English);
+    start_and_answer(&mut h, &strings, Language::builtin("en"));
     corner_taps(&mut h, 4);
     assert_eq!(
         h.state().kiosk_overlay(),
@@ -212,7 +212,12 @@ fn hidden_corner_gesture_pin_lockout_and_staff_menu() {
 
     for tries_left in (1..=4).rev() {
         type_pin(&mut h, &strings, "1111");
-        h.get_by_label(&strings.counted(Language::English, "pin-wrong", tries_left, tries_left));
+        h.get_by_label(&strings.counted(
+            Language::builtin("en"),
+            "pin-wrong",
+            tries_left,
+            tries_left,
+        ));
     }
     type_pin(&mut h, &strings, "1111");
     h.get_by_label_contains("Too many wrong PINs");
@@ -224,14 +229,17 @@ fn hidden_corner_gesture_pin_lockout_and_staff_menu() {
     assert_eq!(h.state().kiosk_overlay(), Some(Overlay::StaffMenu));
 
     // The staff menu shows the current patient's summary, side by side.
-    click(&mut h, &strings.get(Language::English, "patient-summary"));
+    click(
+        &mut h,
+        &strings.get(Language::builtin("en"), "patient-summary"),
+    );
     assert_eq!(h.state().kiosk_overlay(), Some(Overlay::None));
     assert!(h.state().is_kiosk());
 
     // Back in the menu, staff mode leaves the kiosk but keeps the app.
     corner_taps(&mut h, 5);
     type_pin(&mut h, &strings, PIN);
-    click(&mut h, &strings.get(Language::English, "staff-mode"));
+    click(&mut h, &strings.get(Language::builtin("en"), "staff-mode"));
     assert!(!h.state().is_kiosk());
 }
 
@@ -266,8 +274,11 @@ fn a_close_request_is_refused_until_staff_leave_the_kiosk() {
     h.run();
     corner_taps(&mut h, 5);
     type_pin(&mut h, &strings, PIN);
-    h.get_by_role_and_label(Role::Button, &strings.get(Language::English, "leave-kiosk"))
-        .click();
+    h.get_by_role_and_label(
+        Role::Button,
+        &strings.get(Language::builtin("en"), "leave-kiosk"),
+    )
+    .click();
     h.step();
     let commands = h.output().viewport_output[&ViewportId::ROOT]
         .commands
@@ -300,7 +311,7 @@ fn kiosk_needs_a_pin_and_offers_only_the_configured_topics() {
 
     let mut some = config(600, 20);
     some.topics = vec!["prp".into(), "exosome-therapy".into()];
-    some.languages = vec![Language::Arabic, Language::Japanese];
+    some.languages = vec![Language::builtin("ar"), Language::builtin("ja")];
     let h = harness(some);
     let ids: Vec<&str> = h
         .state()
@@ -317,7 +328,7 @@ fn kiosk_needs_a_pin_and_offers_only_the_configured_topics() {
             .rules("botox-chronic-pain")
             .is_none()
     );
-    assert_eq!(h.state().language(), Language::Arabic);
+    assert_eq!(h.state().language(), Language::builtin("ar"));
 
     let mut unknown = config(600, 20);
     unknown.topics = vec!["laser".into()];
@@ -416,7 +427,7 @@ fn settings_kept_between_runs_hold_no_answers() {
     let settings_path = temp_config("settings").with_file_name("settings.ron");
     let app = ClinicApp::new(AppOptions {
         system_fonts: false,
-        language: Language::English,
+        language: Language::builtin("en"),
         content_dir: None,
         kiosk: Some(config(600, 20)),
         settings_path: Some(settings_path.clone()),
@@ -425,7 +436,7 @@ fn settings_kept_between_runs_hold_no_answers() {
     .unwrap();
     let mut h = Harness::builder().with_size(SIZE).build_eframe(|_| app);
     h.run();
-    start_and_answer(&mut h, &strings, Language::English);
+    start_and_answer(&mut h, &strings, Language::builtin("en"));
     let settings = h.state().settings();
     settings.save(&settings_path).unwrap();
     let text = std::fs::read_to_string(&settings_path).unwrap();

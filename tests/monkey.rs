@@ -44,16 +44,15 @@ const WRONG_PINS: [&str; 4] = ["1111", "2469", "8642", "24680"];
 const SIZE: egui::Vec2 = vec2(1200.0, 900.0);
 const IDLE: u32 = 90;
 const COUNTDOWN: u32 = 20;
-/// Side of the bottom-left square that takes the staff gesture (`kiosk_input.rs`).
+/// Side of the bottom-left square that takes the staff gesture (`ui/shell/input.rs`).
 const CORNER: f32 = 90.0;
 /// Not English first, so that "back in the first language" is not the default
 /// language by accident; Arabic also puts the patient's screens right to left.
-const LANGUAGES: [Language; 4] = [
-    Language::Arabic,
-    Language::English,
-    Language::Bengali,
-    Language::Japanese,
-];
+const LANGUAGE_TAGS: [&str; 4] = ["ar", "en", "bn", "ja"];
+
+fn languages() -> Vec<Language> {
+    LANGUAGE_TAGS.map(Language::builtin).to_vec()
+}
 
 /// splitmix64: small, fast, and the same stream on every platform.
 struct Rng(u64);
@@ -186,7 +185,7 @@ fn label_kinds(strings: &Strings, app: &ClinicApp) -> HashMap<String, Kind> {
         (msg::STAFF_MODE, Kind::StaffMode),
         (msg::LEAVE_KIOSK, Kind::Leave),
     ];
-    for lang in Language::ALL {
+    for lang in Language::all() {
         for (id, kind) in ids {
             kinds.insert(strings.get(lang, id), kind);
         }
@@ -293,7 +292,7 @@ struct Monkey {
 fn harness(config: &Config) -> Harness<'static, ClinicApp> {
     let app = ClinicApp::new(AppOptions {
         system_fonts: false,
-        language: Language::English,
+        language: Language::builtin("en"),
         content_dir: None,
         kiosk: Some(config.clone()),
         settings_path: None,
@@ -341,7 +340,7 @@ impl Monkey {
         assert!(verify_pin(PIN, CHEAP_PIN_HASH) && !verify_pin(WRONG_PINS[0], CHEAP_PIN_HASH));
         let config = Config {
             clinic_name: "Monkey Clinic".into(),
-            languages: LANGUAGES.to_vec(),
+            languages: languages(),
             idle_seconds: IDLE,
             countdown_seconds: COUNTDOWN,
             pin_hash: Some(CHEAP_PIN_HASH.to_owned()),
@@ -412,7 +411,7 @@ impl Monkey {
             if let Some(request) = common::os_request(&self.h) {
                 return Err(format!("the kiosk asked the OS to {request}"));
             }
-            for lang in Language::ALL {
+            for lang in Language::all() {
                 let save = self.strings.get(lang, "handout-save");
                 if self.h.query_by_label(&save).is_some() {
                     return Err(format!("the kiosk shows {save:?}, a file dialog's button"));
@@ -965,11 +964,11 @@ impl Monkey {
         if app.state().side_by_side {
             problems.push("side by side kept".into());
         }
-        if app.language() != LANGUAGES[0] {
+        if app.language() != languages()[0] {
             problems.push(format!(
                 "language is {:?}, not the kiosk's first, {:?}",
                 app.language(),
-                LANGUAGES[0]
+                languages()[0]
             ));
         }
         if !app.is_kiosk() {

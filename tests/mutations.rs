@@ -229,7 +229,7 @@ fn a_50_mb_file_is_refused_by_validate_and_the_app_starts_on_the_built_in_conten
         }
         let app = ClinicApp::new(AppOptions {
             system_fonts: false,
-            language: Language::English,
+            language: Language::builtin("en"),
             content_dir: Some(dir.clone()),
             ..AppOptions::default()
         })
@@ -239,7 +239,7 @@ fn a_50_mb_file_is_refused_by_validate_and_the_app_starts_on_the_built_in_conten
             app.library()
                 .topic("prp")
                 .unwrap()
-                .text(Language::English)
+                .text(Language::builtin("en"))
                 .title,
             "PRP (platelet-rich plasma)",
             "{how:?}: the built-in text"

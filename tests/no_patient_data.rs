@@ -81,12 +81,12 @@ fn a_kiosk_visit_writes_only_settings_and_nothing_about_the_patient() {
         .build_eframe(|_| app);
     h.run();
     let strings = Strings::embedded().unwrap();
-    let lang = Language::Bengali;
+    let lang = Language::builtin("bn");
     let s = |id: &str| strings.get(lang, id);
 
     h.get_by_role_and_label(
         Role::Button,
-        &strings.get(Language::English, msg::TAP_TO_START),
+        &strings.get(Language::builtin("en"), msg::TAP_TO_START),
     )
     .click();
     h.run();

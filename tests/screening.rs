@@ -343,10 +343,10 @@ fn fibroblast_therapy_asks_about_nsaids_as_a_caution() {
         rule_level(s, "fibroblast-therapy", "regular_nsaids"),
         Some(Level::Discuss)
     );
-    let en = question_text(s, "regular_nsaids", Language::English);
+    let en = question_text(s, "regular_nsaids", Language::builtin("en"));
     assert!(en.contains("ibuprofen") && en.contains("naproxen") && en.contains("NSAIDs"));
     // The blood-thinner question stays about blood thinners and aspirin.
-    assert!(!question_text(s, "blood_thinners", Language::English).contains("ibuprofen"));
+    assert!(!question_text(s, "blood_thinners", Language::builtin("en")).contains("ibuprofen"));
     let (verdict, findings, unanswered) =
         verdict_with(s, "fibroblast-therapy", &["regular_nsaids"]);
     assert_eq!(verdict, Verdict::Discuss);
@@ -361,20 +361,28 @@ fn every_exosome_result_carries_the_regulator_notice() {
     let notice = s.notice("exosome-therapy").expect("exosome notice");
     assert!(notice.cite.iter().any(|c| c == "fda-exosome-2019"));
     assert!(notice.cite.iter().any(|c| c == "fda-unapproved-alert"));
-    for lang in Language::ALL {
+    for lang in Language::all() {
         let text = notice.text.get(lang);
         assert!(
             text.contains("FDA") && text.contains("IND"),
             "{lang:?}: {text}"
         );
     }
-    assert!(notice.text.en.contains("no exosome product is approved"));
+    assert!(
+        notice
+            .text
+            .get(Language::fallback())
+            .contains("no exosome product is approved")
+    );
     // The notice does not depend on the answers: it goes with every verdict.
     for yes in [&[][..], &["pregnant"][..], &["iv_planned"][..]] {
         let (verdict, ..) = verdict_with(s, "exosome-therapy", yes);
         let out = screen_json("exosome-therapy", yes);
         assert_eq!(out["verdict"], verdict.code());
-        assert_eq!(out["notice"], notice.text.en.as_str());
+        assert_eq!(
+            out["notice"],
+            notice.text.get(Language::fallback()).as_str()
+        );
     }
     // Only exosome therapy has one.
     for t in s.treatments().filter(|t| *t != "exosome-therapy") {
@@ -465,7 +473,7 @@ fn mesotherapy_rules_out_an_allergy_to_any_ingredient() {
         rule_level(s, "mesotherapy", "injected_ingredient_allergy"),
         Some(Level::DoNotTreat)
     );
-    let en = question_text(s, "injected_ingredient_allergy", Language::English);
+    let en = question_text(s, "injected_ingredient_allergy", Language::builtin("en"));
     assert!(en.contains("anything the clinic plans to inject") && en.contains("lidocaine"));
     // The old numbing-medicine-only question is gone.
     assert!(s.question("anaesthetic_allergy").is_none());
@@ -492,10 +500,10 @@ fn mesotherapy_asks_about_swallowing_only_for_the_neck_or_chin() {
     let condition = swallowing.asked_if.as_ref().unwrap();
     assert_eq!(condition.question, "mesotherapy_neck_or_chin");
     assert_eq!(condition.answer, Answer::Yes);
-    for lang in Language::ALL {
+    for lang in Language::all() {
         assert!(!question_text(s, "swallowing_trouble", lang).is_empty());
     }
-    assert!(!question_text(s, "swallowing_trouble", Language::English).contains("asthma"));
+    assert!(!question_text(s, "swallowing_trouble", Language::builtin("en")).contains("asthma"));
     let asked = |neck: Answer| {
         let answers: Answers = [("mesotherapy_neck_or_chin".to_owned(), neck)].into();
         s.active_questions(&["mesotherapy"], &answers)
@@ -532,7 +540,7 @@ fn prp_asks_about_past_cancer_and_grades_low_platelets() {
     let library = library();
     let s = library.screening();
     assert_eq!(rule_level(s, "prp", "past_cancer"), Some(Level::Discuss));
-    let en = question_text(s, "past_cancer", Language::English);
+    let en = question_text(s, "past_cancer", Language::builtin("en"));
     assert!(en.contains("in the past") && en.contains("blood") && en.contains("bone"));
     let (verdict, findings, _) = verdict_with(s, "prp", &["past_cancer"]);
     assert_eq!(
@@ -541,7 +549,7 @@ fn prp_asks_about_past_cancer_and_grades_low_platelets() {
     );
     // Below 100,000 per microlitre is a caution ...
     assert_eq!(rule_level(s, "prp", "low_platelets"), Some(Level::Discuss));
-    assert!(question_text(s, "low_platelets", Language::English).contains("100,000"));
+    assert!(question_text(s, "low_platelets", Language::builtin("en")).contains("100,000"));
     let (verdict, findings, _) = verdict_with(s, "prp", &["low_platelets"]);
     assert_eq!(
         (verdict, findings),
@@ -552,7 +560,7 @@ fn prp_asks_about_past_cancer_and_grades_low_platelets() {
         rule_level(s, "prp", "platelet_disorder"),
         Some(Level::DoNotTreat)
     );
-    let en = question_text(s, "platelet_disorder", Language::English);
+    let en = question_text(s, "platelet_disorder", Language::builtin("en"));
     assert!(en.contains("platelet disorder") && en.contains("critically low"));
     let reason = &s
         .rules("prp")
@@ -562,7 +570,7 @@ fn prp_asks_about_past_cancer_and_grades_low_platelets() {
         .find(|r| r.question == "platelet_disorder")
         .unwrap()
         .reason;
-    assert!(reason.en.contains("critically low"));
+    assert!(reason.get(Language::fallback()).contains("critically low"));
     let (verdict, ..) = verdict_with(s, "prp", &["platelet_disorder", "low_platelets"]);
     assert_eq!(verdict, Verdict::DoNotTreat);
 }
@@ -572,10 +580,10 @@ fn botox_allergy_question_covers_the_ingredients() {
     let library = library();
     let s = library.screening();
     let needles = [
-        (Language::English, "ingredients"),
-        (Language::Arabic, "مكوّناتها"),
-        (Language::Bengali, "উপাদানে"),
-        (Language::Japanese, "成分"),
+        (Language::builtin("en"), "ingredients"),
+        (Language::builtin("ar"), "مكوّناتها"),
+        (Language::builtin("bn"), "উপাদানে"),
+        (Language::builtin("ja"), "成分"),
     ];
     for (lang, needle) in needles {
         let text = question_text(s, "botulinum_allergy", lang);
@@ -589,7 +597,7 @@ fn botox_allergy_question_covers_the_ingredients() {
 fn mesotherapy_cancer_reason_matches_its_question() {
     let library = library();
     let s = library.screening();
-    let question = question_text(s, "cancer_treatment", Language::English);
+    let question = question_text(s, "cancer_treatment", Language::builtin("en"));
     assert!(question.contains("cancer now"));
     let reason = &s
         .rules("mesotherapy")
@@ -599,6 +607,14 @@ fn mesotherapy_cancer_reason_matches_its_question() {
         .find(|r| r.question == "cancer_treatment")
         .unwrap()
         .reason;
-    assert!(reason.en.contains("cancer now"), "{}", reason.en);
-    assert!(!reason.en.contains("have had cancer recently"));
+    assert!(
+        reason.get(Language::fallback()).contains("cancer now"),
+        "{}",
+        reason.get(Language::fallback())
+    );
+    assert!(
+        !reason
+            .get(Language::fallback())
+            .contains("have had cancer recently")
+    );
 }

@@ -19,7 +19,7 @@ use common::click;
 #[test]
 fn exosome_therapy_while_pregnant_is_not_suitable_today_in_every_language() {
     let strings = Strings::embedded().unwrap();
-    for lang in Language::ALL {
+    for lang in Language::all() {
         let mut h = harness(lang);
         let s = |id: &str| strings.get(lang, id);
         let title = h
@@ -100,12 +100,12 @@ fn exosome_therapy_while_pregnant_is_not_suitable_today_in_every_language() {
         click(&mut h, &s("side-by-side"));
         // (Both columns are English when the patient's language is English.)
         assert!(
-            h.query_all_by_label(&strings.get(Language::English, "verdict-do-not-treat"))
+            h.query_all_by_label(&strings.get(Language::builtin("en"), "verdict-do-not-treat"))
                 .count()
                 >= 1
         );
         assert!(
-            h.query_all_by_label(&strings.get(Language::English, "answers-given"))
+            h.query_all_by_label(&strings.get(Language::builtin("en"), "answers-given"))
                 .count()
                 >= 1
         );
@@ -116,9 +116,9 @@ fn exosome_therapy_while_pregnant_is_not_suitable_today_in_every_language() {
             .question("pregnant")
             .unwrap()
             .text
-            .en
+            .get(Language::builtin("en"))
             .clone();
-        let yes = strings.get(Language::English, "answer-yes");
+        let yes = strings.get(Language::builtin("en"), "answer-yes");
         assert!(
             h.query_all_by_role_and_label(Role::ListItem, &format!("{english_pregnant} — {yes}"))
                 .count()
@@ -135,7 +135,7 @@ fn exosome_therapy_while_pregnant_is_not_suitable_today_in_every_language() {
 #[test]
 fn review_lets_an_answer_be_changed_and_not_sure_leads_to_discuss() {
     let strings = Strings::embedded().unwrap();
-    let lang = Language::Arabic;
+    let lang = Language::builtin("ar");
     let s = |id: &str| strings.get(lang, id);
     let mut h = harness(lang);
     let title = h
@@ -158,7 +158,7 @@ fn review_lets_an_answer_be_changed_and_not_sure_leads_to_discuss() {
         .question("smoker")
         .unwrap()
         .text
-        .ar
+        .get(Language::builtin("ar"))
         .clone();
     click(&mut h, &format!("{}: {smoker}", s("review-change")));
     h.get_by_role_and_label(Role::Heading, &smoker);
@@ -171,7 +171,7 @@ fn review_lets_an_answer_be_changed_and_not_sure_leads_to_discuss() {
 #[test]
 fn all_no_gives_no_concerns_found_never_safe() {
     let strings = Strings::embedded().unwrap();
-    let lang = Language::Japanese;
+    let lang = Language::builtin("ja");
     let s = |id: &str| strings.get(lang, id);
     let mut h = harness(lang);
     let title = h
@@ -189,7 +189,7 @@ fn all_no_gives_no_concerns_found_never_safe() {
     click(&mut h, &s("see-result"));
     h.get_by_label(&s("verdict-no-concerns"));
     h.get_by_label(&s("result-note"));
-    for lang in Language::ALL {
+    for lang in Language::all() {
         let text = strings.get(lang, "verdict-no-concerns").to_lowercase();
         assert!(
             !text.contains("safe")

@@ -35,22 +35,22 @@ fn snapshot(lang: Language) {
 
 #[test]
 fn scripts_page_english() {
-    snapshot(Language::English);
+    snapshot(Language::builtin("en"));
 }
 
 #[test]
 fn scripts_page_arabic() {
-    snapshot(Language::Arabic);
+    snapshot(Language::builtin("ar"));
 }
 
 #[test]
 fn scripts_page_bengali() {
-    snapshot(Language::Bengali);
+    snapshot(Language::builtin("bn"));
 }
 
 #[test]
 fn scripts_page_japanese() {
-    snapshot(Language::Japanese);
+    snapshot(Language::builtin("ja"));
 }
 
 /// The PRP page at "What to expect" (timeline picture and text), at 1x.
@@ -85,17 +85,17 @@ fn topic_snapshot(lang: Language, side_by_side: bool) {
 
 #[test]
 fn topic_page_arabic() {
-    topic_snapshot(Language::Arabic, false);
+    topic_snapshot(Language::builtin("ar"), false);
 }
 
 #[test]
 fn topic_page_japanese() {
-    topic_snapshot(Language::Japanese, false);
+    topic_snapshot(Language::builtin("ja"), false);
 }
 
 #[test]
 fn topic_page_arabic_side_by_side_with_english() {
-    topic_snapshot(Language::Arabic, true);
+    topic_snapshot(Language::builtin("ar"), true);
 }
 
 /// Exosome therapy screening: pregnant = yes, the rest no; at question 3, and at the result.
@@ -134,18 +134,23 @@ fn screening_snapshot(lang: Language, name: &str, until_result: bool, side_by_si
 
 #[test]
 fn screening_question_bengali() {
-    screening_snapshot(Language::Bengali, "screening_question_bn", false, false);
+    screening_snapshot(
+        Language::builtin("bn"),
+        "screening_question_bn",
+        false,
+        false,
+    );
 }
 
 #[test]
 fn screening_result_japanese() {
-    screening_snapshot(Language::Japanese, "screening_result_ja", true, false);
+    screening_snapshot(Language::builtin("ja"), "screening_result_ja", true, false);
 }
 
 #[test]
 fn screening_result_arabic_side_by_side_with_english() {
     screening_snapshot(
-        Language::Arabic,
+        Language::builtin("ar"),
         "screening_result_ar_side_by_side_en",
         true,
         true,
@@ -163,7 +168,7 @@ fn kiosk_harness(languages: Vec<Language>) -> Harness<'static, ClinicApp> {
     };
     let app = ClinicApp::new(AppOptions {
         system_fonts: false,
-        language: Language::English,
+        language: Language::builtin("en"),
         content_dir: None,
         kiosk: Some(config),
         settings_path: None,
@@ -188,7 +193,7 @@ fn at_time(harness: &mut Harness<'_, ClinicApp>, time: f64) {
 
 #[test]
 fn kiosk_attract_screen_arabic() {
-    let mut harness = kiosk_harness(Language::ALL.to_vec());
+    let mut harness = kiosk_harness(Language::all());
     // The second language in the cycle.
     at_time(&mut harness, 3.5);
     harness.snapshot("kiosk_attract_ar");
@@ -197,11 +202,11 @@ fn kiosk_attract_screen_arabic() {
 #[test]
 fn kiosk_still_there_bengali() {
     let strings = Strings::embedded().unwrap();
-    let mut harness = kiosk_harness(vec![Language::Bengali, Language::English]);
+    let mut harness = kiosk_harness(vec![Language::builtin("bn"), Language::builtin("en")]);
     harness
         .get_by_role_and_label(
             egui::Role::Button,
-            &strings.get(Language::Bengali, "tap-to-start"),
+            &strings.get(Language::builtin("bn"), "tap-to-start"),
         )
         .click();
     harness.run();

@@ -18,7 +18,7 @@ fn harness(lang: Language) -> Harness<'static, ClinicApp> {
 #[test]
 fn every_topic_in_every_language_shows_every_section_heading() {
     let strings = Strings::embedded().unwrap();
-    for lang in Language::ALL {
+    for lang in Language::all() {
         let mut harness = harness(lang);
         let topics: Vec<(String, String)> = harness
             .state()
@@ -58,7 +58,7 @@ fn every_topic_in_every_language_shows_every_section_heading() {
 #[test]
 fn unreviewed_content_says_so_on_screen() {
     let strings = Strings::embedded().unwrap();
-    for lang in Language::ALL {
+    for lang in Language::all() {
         let mut harness = harness(lang);
         let title = harness.state().library().topics()[4]
             .text(lang)
@@ -73,13 +73,13 @@ fn unreviewed_content_says_so_on_screen() {
 #[test]
 fn switching_language_keeps_the_open_topic_and_section() {
     let strings = Strings::embedded().unwrap();
-    let mut harness = harness(Language::English);
+    let mut harness = harness(Language::builtin("en"));
     let title = harness
         .state()
         .library()
         .topic("exosome-therapy")
         .unwrap()
-        .text(Language::English)
+        .text(Language::builtin("en"))
         .title
         .clone();
     harness.get_by_role_and_label(Role::Button, &title).click();
@@ -87,11 +87,15 @@ fn switching_language_keeps_the_open_topic_and_section() {
     harness
         .get_by_role_and_label(
             Role::Button,
-            &strings.get(Language::English, "section-who-should-not"),
+            &strings.get(Language::builtin("en"), "section-who-should-not"),
         )
         .click();
     harness.run();
-    for lang in [Language::Arabic, Language::Bengali, Language::Japanese] {
+    for lang in [
+        Language::builtin("ar"),
+        Language::builtin("bn"),
+        Language::builtin("ja"),
+    ] {
         harness.get_by_label(lang.native_name()).click();
         harness.run();
         assert_eq!(harness.state().language(), lang);
@@ -115,33 +119,33 @@ fn switching_language_keeps_the_open_topic_and_section() {
 #[test]
 fn side_by_side_shows_the_patient_and_staff_languages_section_by_section() {
     let strings = Strings::embedded().unwrap();
-    let mut harness = harness(Language::Japanese);
+    let mut harness = harness(Language::builtin("ja"));
     let topic = harness.state().library().topic("prp").unwrap().clone();
     harness
-        .get_by_role_and_label(Role::Button, &topic.text(Language::Japanese).title)
+        .get_by_role_and_label(Role::Button, &topic.text(Language::builtin("ja")).title)
         .click();
     harness.run();
     harness
-        .get_by_label(&strings.get(Language::Japanese, "side-by-side"))
+        .get_by_label(&strings.get(Language::builtin("ja"), "side-by-side"))
         .click();
     harness.run();
     harness
         .get_by_role_and_label(
             Role::Button,
-            &strings.get(Language::Japanese, "section-side-effects"),
+            &strings.get(Language::builtin("ja"), "section-side-effects"),
         )
         .click();
     harness.run();
     // Patient (Japanese) and staff (English, the default) side by side.
-    for lang in [Language::Japanese, Language::English] {
+    for lang in [Language::builtin("ja"), Language::builtin("en")] {
         harness.get_by_role_and_label(Role::Heading, &topic.text(lang).title);
         harness.get_by_role_and_label(Role::Heading, &strings.get(lang, "section-side-effects"));
     }
     let ja = harness
-        .get_by_role_and_label(Role::Heading, &topic.text(Language::Japanese).title)
+        .get_by_role_and_label(Role::Heading, &topic.text(Language::builtin("ja")).title)
         .rect();
     let en = harness
-        .get_by_role_and_label(Role::Heading, &topic.text(Language::English).title)
+        .get_by_role_and_label(Role::Heading, &topic.text(Language::builtin("en")).title)
         .rect();
     assert!(
         ja.center().x < en.center().x,
@@ -149,23 +153,26 @@ fn side_by_side_shows_the_patient_and_staff_languages_section_by_section() {
     );
 
     // The staff member picks Bengali: it replaces English in the second column.
-    let staff = format!("{}: বাংলা", strings.get(Language::Japanese, "staff-language"));
+    let staff = format!(
+        "{}: বাংলা",
+        strings.get(Language::builtin("ja"), "staff-language")
+    );
     harness.get_by_role_and_label(Role::Button, &staff).click();
     harness.run();
-    assert_eq!(harness.state().staff_language(), Language::Bengali);
-    harness.get_by_role_and_label(Role::Heading, &topic.text(Language::Bengali).title);
+    assert_eq!(harness.state().staff_language(), Language::builtin("bn"));
+    harness.get_by_role_and_label(Role::Heading, &topic.text(Language::builtin("bn")).title);
     assert!(
         harness
-            .query_by_label(&topic.text(Language::English).title)
+            .query_by_label(&topic.text(Language::builtin("en")).title)
             .is_none()
     );
 }
 
 #[test]
 fn a_new_screen_opens_at_its_top_not_at_the_last_screens_scroll() {
-    let mut harness = common::harness(common::app(Language::English), vec2(1000.0, 560.0));
+    let mut harness = common::harness(common::app(Language::builtin("en")), vec2(1000.0, 560.0));
     let strings = Strings::embedded().unwrap();
-    let back_label = strings.get(Language::English, "back");
+    let back_label = strings.get(Language::builtin("en"), "back");
     // The last treatment card is below the fold: tapping it scrolls the list.
     let last = harness
         .state()
@@ -173,7 +180,7 @@ fn a_new_screen_opens_at_its_top_not_at_the_last_screens_scroll() {
         .topics()
         .last()
         .unwrap()
-        .text(Language::English)
+        .text(Language::builtin("en"))
         .title
         .clone();
     common::click(&mut harness, &last);

@@ -34,7 +34,7 @@ impl Default for AppOptions {
     fn default() -> Self {
         Self {
             system_fonts: true,
-            language: Language::English,
+            language: Language::fallback(),
             content_dir: None,
             kiosk: None,
             settings_path: None,

@@ -127,7 +127,7 @@ impl AppState {
     pub fn kiosk(kiosk: KioskState, staff_language: Language) -> Self {
         Self {
             kiosk: Some(kiosk),
-            ..Self::new(Route::Attract, Language::English, staff_language)
+            ..Self::new(Route::Attract, Language::fallback(), staff_language)
         }
         .with_first_language()
     }

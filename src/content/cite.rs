@@ -21,7 +21,8 @@ pub fn cite_marks(topic: &Topic, lang: Language, cite: &[String]) -> String {
     if numbers.is_empty() {
         String::new()
     } else {
-        let separator = if lang == Language::Arabic {
+        // Languages written in Arabic script separate with the Arabic comma.
+        let separator = if lang.manifest().script == "Arab" {
             "، "
         } else {
             ", "

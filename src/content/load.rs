@@ -42,7 +42,7 @@ impl Loaded {
         format!(
             "{} {topics} x {} languages, {} {errors}",
             self.topic_count,
-            Language::ALL.len(),
+            Language::all().len(),
             self.errors.len()
         )
     }
@@ -176,7 +176,7 @@ fn load_topic(
     for (name, file) in files {
         let known = *name == "topic.ron"
             || *name == "screening.ron"
-            || Language::ALL
+            || Language::all()
                 .iter()
                 .any(|l| *name == format!("{}.ron", l.code()));
         if !known {
@@ -203,7 +203,7 @@ fn load_topic(
     validate::check_topic(folder, topic_file, &raw_topic, errors);
 
     let mut texts: PerLang<Option<TopicText>> = PerLang::default();
-    for lang in Language::ALL {
+    for lang in Language::all() {
         let name = format!("{}.ron", lang.code());
         let Some(file) = files.get(name.as_str()) else {
             errors.push(ContentError::new(
@@ -222,7 +222,7 @@ fn load_topic(
         if let Some(text) =
             validate::check_text(lang, file, &raw_topic, raw_text, errors, check_glyphs)
         {
-            *texts.get_mut(lang) = Some(text);
+            texts.insert(lang, Some(text));
         }
     }
     let rules = match files.get("screening.ron") {
@@ -248,8 +248,10 @@ fn load_topic(
         screening: hash("screening.ron"),
         ..FileHashes::default()
     };
-    for lang in Language::ALL {
-        *hashes.texts.get_mut(lang) = hash(&format!("{}.ron", lang.code()));
+    for lang in Language::all() {
+        hashes
+            .texts
+            .insert(lang, hash(&format!("{}.ron", lang.code())));
     }
     Some((
         Topic {

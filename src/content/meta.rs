@@ -41,7 +41,7 @@ pub fn origin_line(strings: &Strings, lang: Language, meta: &Meta) -> String {
         Origin::Original => strings.with_arg(lang, msg::ORIGIN_ORIGINAL, "version", version),
         Origin::TranslatedFrom(from) => {
             let mut args = fluent_bundle::FluentArgs::new();
-            args.set("language", strings.get(lang, msg::language(from)));
+            args.set("language", strings.language_name(lang, from));
             args.set("version", version);
             strings.format(lang, msg::ORIGIN_TRANSLATED, Some(&args))
         }

@@ -1,5 +1,5 @@
-//! UI strings (buttons, titles, messages) in every language, from Fluent files under
-//! `assets/i18n/<lang>/`. Fluent gives each language its own plural rules, which
+//! UI strings (buttons, titles, messages) in every language, from the Fluent file
+//! of each language's folder (`assets/languages/<tag>/main.ftl`). Fluent gives each language its own plural rules, which
 //! Arabic needs (six forms).
 
 pub mod msg;
@@ -7,15 +7,14 @@ pub mod msg;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 
-use crate::assets::Assets;
 use crate::lang::{Language, PerLang};
 
 /// A problem with an embedded Fluent file.
 #[derive(Debug, thiserror::Error)]
 pub enum I18nError {
-    #[error("missing UI strings file assets/i18n/{0}/main.ftl")]
+    #[error("missing UI strings file assets/languages/{0}/main.ftl")]
     Missing(Language),
-    #[error("{message} in assets/i18n/{lang}/main.ftl")]
+    #[error("{message} in assets/languages/{lang}/main.ftl")]
     Syntax { lang: Language, message: String },
 }
 
@@ -28,9 +27,9 @@ impl Strings {
     /// Loads the embedded Fluent files.
     pub fn embedded() -> Result<Self, I18nError> {
         let mut bundles: PerLang<Option<FluentBundle<FluentResource>>> = PerLang::default();
-        for lang in Language::ALL {
-            let path = format!("i18n/{}/main.ftl", lang.code());
-            let source = Assets::text(&path).ok_or(I18nError::Missing(lang))?;
+        for lang in Language::all() {
+            let source = crate::lang::builtin_file(lang.code(), "main.ftl")
+                .ok_or(I18nError::Missing(lang))?;
             let resource =
                 FluentResource::try_new(source).map_err(|(_, errors)| I18nError::Syntax {
                     lang,
@@ -54,7 +53,7 @@ impl Strings {
                     lang,
                     message: format!("{errors:?}"),
                 })?;
-            *bundles.get_mut(lang) = Some(bundle);
+            bundles.insert(lang, Some(bundle));
         }
         Ok(Self {
             bundles: bundles.all().expect("every language has a bundle"),
@@ -69,7 +68,7 @@ impl Strings {
     /// The string `id` in `lang` with `args` filled in; falls back to English, and
     /// to the id itself, so a missing translation shows up without crashing.
     pub fn format(&self, lang: Language, id: &str, args: Option<&FluentArgs>) -> String {
-        for lang in [lang, Language::English] {
+        for lang in [lang, Language::fallback()] {
             let bundle = self.bundles.get(lang);
             if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
@@ -79,6 +78,16 @@ impl Strings {
             }
         }
         format!("[{id}]")
+    }
+
+    /// The name of `lang` in the UI language `ui` (its `lang-<tag>` message), or the
+    /// language's name in itself when no file has that message.
+    pub fn language_name(&self, ui: Language, lang: Language) -> String {
+        let id = msg::language(lang);
+        [ui, Language::fallback()]
+            .into_iter()
+            .find(|l| self.bundles.get(*l).has_message(&id))
+            .map_or_else(|| lang.native_name().to_owned(), |l| self.get(l, &id))
     }
 
     /// `n` written with the digits usual for `lang` (Bengali digits in Bengali).
@@ -119,7 +128,7 @@ impl Strings {
 
     /// Ids of the messages defined for `lang`, sorted.
     pub fn ids(&self, lang: Language) -> Vec<String> {
-        let source = Assets::text(&format!("i18n/{}/main.ftl", lang.code())).unwrap_or_default();
+        let source = crate::lang::builtin_file(lang.code(), "main.ftl").unwrap_or_default();
         let mut ids: Vec<String> = source
             .lines()
             .filter_map(|line| {
@@ -138,18 +147,23 @@ impl Strings {
     }
 }
 
-/// Replaces ASCII digits with the language's own where that is what readers expect.
+/// Replaces ASCII digits with those of the language's numbering system (its
+/// manifest's `numbering`), where that is what readers expect.
 pub fn localize_digits(lang: Language, text: &str) -> String {
-    match lang {
-        Language::Bengali => text
-            .chars()
-            .map(|c| match c.to_digit(10) {
-                Some(d) => char::from_u32(0x09E6 + d).unwrap_or(c),
-                None => c,
-            })
-            .collect(),
-        _ => text.to_owned(),
-    }
+    // The zero of each decimal numbering system the manifests may name (CLDR).
+    let zero = match lang.manifest().numbering.as_str() {
+        "beng" => 0x09E6,
+        "arab" => 0x0660,
+        "arabext" => 0x06F0,
+        "deva" => 0x0966,
+        _ => return text.to_owned(),
+    };
+    text.chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) if c.is_ascii_digit() => char::from_u32(zero + d).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -161,29 +175,36 @@ mod tests {
         let strings = Strings::embedded().unwrap();
         let sessions = |lang, min, max| strings.counted(lang, msg::TIMELINE_SESSIONS, min, max);
         let plain = |s: String| s.replace(['\u{2068}', '\u{2069}'], "");
-        assert_eq!(plain(sessions(Language::English, 1, 1)), "1 session");
-        assert_eq!(plain(sessions(Language::English, 3, 5)), "3–5 sessions");
-        assert_eq!(plain(sessions(Language::Arabic, 1, 1)), "جلسة واحدة");
-        assert_eq!(plain(sessions(Language::Arabic, 3, 5)), "3–5 جلسات");
-        assert_eq!(plain(sessions(Language::Arabic, 12, 12)), "12 جلسة");
-        assert_eq!(plain(sessions(Language::Arabic, 2, 2)), "جلستان");
-        assert_eq!(plain(sessions(Language::Arabic, 1, 2)), "1–2 جلسات");
-        let weeks =
-            |min, max| plain(strings.counted(Language::Arabic, msg::DURATION_WEEKS, min, max));
+        assert_eq!(plain(sessions(Language::fallback(), 1, 1)), "1 session");
+        assert_eq!(plain(sessions(Language::fallback(), 3, 5)), "3–5 sessions");
+        assert_eq!(plain(sessions(Language::builtin("ar"), 1, 1)), "جلسة واحدة");
+        assert_eq!(plain(sessions(Language::builtin("ar"), 3, 5)), "3–5 جلسات");
+        assert_eq!(plain(sessions(Language::builtin("ar"), 12, 12)), "12 جلسة");
+        assert_eq!(plain(sessions(Language::builtin("ar"), 2, 2)), "جلستان");
+        assert_eq!(plain(sessions(Language::builtin("ar"), 1, 2)), "1–2 جلسات");
+        let weeks = |min, max| {
+            plain(strings.counted(Language::builtin("ar"), msg::DURATION_WEEKS, min, max))
+        };
         assert_eq!(weeks(2, 2), "أسبوعين");
         assert_eq!(weeks(3, 6), "3–6 أسابيع");
         assert_eq!(weeks(12, 12), "12 أسبوعًا");
-        assert_eq!(plain(sessions(Language::Bengali, 3, 5)), "৩–৫টি সেশন");
-        assert_eq!(plain(sessions(Language::Japanese, 3, 3)), "3回");
+        assert_eq!(plain(sessions(Language::builtin("bn"), 3, 5)), "৩–৫টি সেশন");
+        assert_eq!(plain(sessions(Language::builtin("ja"), 3, 3)), "3回");
     }
 
     #[test]
     fn strings_are_translated() {
         let strings = Strings::embedded().unwrap();
-        assert_eq!(strings.get(Language::Arabic, msg::LANGUAGE_LABEL), "اللغة");
-        assert_eq!(strings.get(Language::Japanese, msg::LANGUAGE_LABEL), "言語");
         assert_eq!(
-            strings.get(Language::English, "no-such-string"),
+            strings.get(Language::builtin("ar"), msg::LANGUAGE_LABEL),
+            "اللغة"
+        );
+        assert_eq!(
+            strings.get(Language::builtin("ja"), msg::LANGUAGE_LABEL),
+            "言語"
+        );
+        assert_eq!(
+            strings.get(Language::fallback(), "no-such-string"),
             "[no-such-string]"
         );
     }

@@ -31,10 +31,6 @@ messages! {
     REVIEW_OVERDUE = "review-overdue";
     ORIGIN_ORIGINAL = "origin-original";
     ORIGIN_TRANSLATED = "origin-translated";
-    LANG_EN = "lang-en";
-    LANG_AR = "lang-ar";
-    LANG_BN = "lang-bn";
-    LANG_JA = "lang-ja";
     SECTION_WHAT_IT_IS = "section-what-it-is";
     SECTION_HOW_IT_WORKS = "section-how-it-works";
     SECTION_USED_FOR = "section-used-for";
@@ -148,13 +144,8 @@ messages! {
     HANDOUT_PAGE = "handout-page";
 }
 
-/// The message naming `lang` in the UI language ("Arabic", «العربية»...).
-pub fn language(lang: crate::lang::Language) -> &'static str {
-    use crate::lang::Language;
-    match lang {
-        Language::English => LANG_EN,
-        Language::Arabic => LANG_AR,
-        Language::Bengali => LANG_BN,
-        Language::Japanese => LANG_JA,
-    }
+/// The id of the message naming `lang` in the UI language ("Arabic", «العربية»...):
+/// `lang-<tag>`, one per language, so a language added as data brings its own.
+pub fn language(lang: crate::lang::Language) -> String {
+    format!("lang-{}", lang.code())
 }

@@ -85,7 +85,7 @@ impl KioskState {
             .languages
             .first()
             .copied()
-            .unwrap_or(Language::English)
+            .unwrap_or(Language::fallback())
     }
 
     pub fn overlay(&self) -> Overlay {

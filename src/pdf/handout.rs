@@ -296,7 +296,7 @@ fn sources(
     for (i, source) in topic.sources.iter().enumerate() {
         c.need(col, styles.body.size * 4.5);
         let title = Set {
-            lang: Language::English,
+            lang: Language::fallback(),
             style: styles.body,
             color: tokens.text,
             role: Role::Para,
@@ -314,10 +314,10 @@ fn sources(
         c.text(col, &strings.get(lang, grade), &small(tokens.accent, lang));
         match &source.url {
             Some(url) => {
-                let link = c.block(Role::Link, Language::English, None);
+                let link = c.block(Role::Link, Language::fallback(), None);
                 let set = Set {
                     role: Role::Link,
-                    ..small(tokens.accent, Language::English)
+                    ..small(tokens.accent, Language::fallback())
                 };
                 let (page, first) = c.text_in(col, url, &set, Some(link));
                 // One link rectangle per page the address lands on.

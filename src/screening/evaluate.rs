@@ -112,12 +112,7 @@ mod tests {
     use crate::screening::model::{Condition, Question, TopicRules};
 
     fn text(s: &str) -> PerLang<String> {
-        PerLang {
-            en: s.into(),
-            ar: s.into(),
-            bn: s.into(),
-            ja: s.into(),
-        }
+        PerLang::from_fn(|_| s.into())
     }
 
     fn question(id: &str, asked_if: Option<(&str, Answer)>) -> Question {

@@ -103,12 +103,7 @@ mod tests {
     use crate::screening::model::{Condition, Level, Rule, TopicRules};
 
     fn text() -> PerLang<String> {
-        PerLang {
-            en: "x".into(),
-            ar: "x".into(),
-            bn: "x".into(),
-            ja: "x".into(),
-        }
+        PerLang::from_fn(|_| "x".into())
     }
 
     fn screening() -> Screening {

@@ -176,21 +176,63 @@ mod tests {
                 dummy(0.0)
             });
         };
-        get(&mut cache, "a", Language::English, style, Some(100.0), 1.0);
-        get(&mut cache, "a", Language::English, style, Some(100.0), 1.0);
-        get(&mut cache, "b", Language::English, style, Some(100.0), 1.0);
-        get(&mut cache, "a", Language::Arabic, style, Some(100.0), 1.0);
         get(
             &mut cache,
             "a",
-            Language::English,
+            Language::fallback(),
+            style,
+            Some(100.0),
+            1.0,
+        );
+        get(
+            &mut cache,
+            "a",
+            Language::fallback(),
+            style,
+            Some(100.0),
+            1.0,
+        );
+        get(
+            &mut cache,
+            "b",
+            Language::fallback(),
+            style,
+            Some(100.0),
+            1.0,
+        );
+        get(
+            &mut cache,
+            "a",
+            Language::builtin("ar"),
+            style,
+            Some(100.0),
+            1.0,
+        );
+        get(
+            &mut cache,
+            "a",
+            Language::fallback(),
             TextStyle::bold(16.0),
             Some(100.0),
             1.0,
         );
-        get(&mut cache, "a", Language::English, style, Some(101.0), 1.0);
-        get(&mut cache, "a", Language::English, style, None, 1.0);
-        get(&mut cache, "a", Language::English, style, Some(100.0), 2.0);
+        get(
+            &mut cache,
+            "a",
+            Language::fallback(),
+            style,
+            Some(101.0),
+            1.0,
+        );
+        get(&mut cache, "a", Language::fallback(), style, None, 1.0);
+        get(
+            &mut cache,
+            "a",
+            Language::fallback(),
+            style,
+            Some(100.0),
+            2.0,
+        );
         assert_eq!(made, 7);
         assert_eq!(cache.stats(), (1, 7));
     }
@@ -201,11 +243,11 @@ mod tests {
         let style = TextStyle::regular(16.0);
         for i in 0..100 {
             let text = format!("{i}");
-            cache.get_or_insert_with(&text, Language::English, style, None, 1.0, || {
+            cache.get_or_insert_with(&text, Language::fallback(), style, None, 1.0, || {
                 dummy(i as f32)
             });
             // Keep "0" hot.
-            cache.get_or_insert_with("0", Language::English, style, None, 1.0, || dummy(0.0));
+            cache.get_or_insert_with("0", Language::fallback(), style, None, 1.0, || dummy(0.0));
             assert!(cache.len() <= 8);
         }
         let (_, misses) = cache.stats();

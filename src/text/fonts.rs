@@ -25,15 +25,6 @@ use unicode_script::Script;
 #[folder = "fonts/"]
 struct FontFiles;
 
-/// Family name of the Latin face: Latin words and digits in every language.
-pub const LATIN: &str = "Noto Sans";
-/// Family name of the Arabic face (Naskh, the everyday book style).
-pub const ARABIC: &str = "Noto Naskh Arabic";
-/// Family name of the Bengali face.
-pub const BENGALI: &str = "Noto Sans Bengali";
-/// Family name of the Japanese face; kanji must come from here, never from a Chinese face.
-pub const JAPANESE: &str = "Noto Sans JP";
-
 /// Which fonts the database holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct FontOptions {
@@ -104,8 +95,9 @@ fn bundled_database() -> fontdb::Database {
         db.load_font_source(fontdb::Source::Binary(data));
         PARSES.fetch_add(1, Ordering::SeqCst);
     }
-    db.set_sans_serif_family(LATIN);
-    db.set_serif_family(LATIN);
+    let latin = super::faces::faces().latin();
+    db.set_sans_serif_family(latin);
+    db.set_serif_family(latin);
     db
 }
 
@@ -131,16 +123,44 @@ fn font_system() -> FontSystem {
     FontSystem::new_with_locale_and_db_and_fallback(
         "en-US".to_owned(),
         bundled_database(),
-        BundledFallback,
+        ManifestFallback::new(),
     )
 }
 
-/// The family cosmic-text is asked for when a run's chosen face lacks a glyph.
-struct BundledFallback;
+/// The families cosmic-text is asked for when a run's chosen face lacks a glyph:
+/// every language's own family, and by script the family of the first language
+/// written in it, as the manifests registered when the font system was made say.
+struct ManifestFallback {
+    common: Vec<&'static str>,
+    by_script: Vec<(Script, Vec<&'static str>)>,
+}
 
-impl Fallback for BundledFallback {
+impl ManifestFallback {
+    fn new() -> Self {
+        let faces = super::faces::faces();
+        let en = crate::lang::Language::fallback();
+        let by_script = [
+            Script::Latin,
+            Script::Arabic,
+            Script::Bengali,
+            Script::Devanagari,
+            Script::Han,
+            Script::Hiragana,
+            Script::Katakana,
+        ]
+        .into_iter()
+        .map(|script| (script, faces.for_script(en, script).into_iter().collect()))
+        .collect();
+        Self {
+            common: faces.all(),
+            by_script,
+        }
+    }
+}
+
+impl Fallback for ManifestFallback {
     fn common_fallback(&self) -> &[&'static str] {
-        &[LATIN, ARABIC, BENGALI, JAPANESE]
+        &self.common
     }
 
     fn forbidden_fallback(&self) -> &[&'static str] {
@@ -148,13 +168,10 @@ impl Fallback for BundledFallback {
     }
 
     fn script_fallback(&self, script: Script, _locale: &str) -> &[&'static str] {
-        match script {
-            Script::Arabic => &[ARABIC],
-            Script::Bengali => &[BENGALI],
-            Script::Han | Script::Hiragana | Script::Katakana => &[JAPANESE],
-            Script::Latin => &[LATIN],
-            _ => &[],
-        }
+        self.by_script
+            .iter()
+            .find(|(s, _)| *s == script)
+            .map_or(&[], |(_, families)| families.as_slice())
     }
 }
 
@@ -165,7 +182,12 @@ mod tests {
     #[test]
     fn bundled_families_are_all_present() {
         let db = bundled_database();
-        for family in [LATIN, ARABIC, BENGALI, JAPANESE] {
+        for family in [
+            "Noto Sans",
+            "Noto Naskh Arabic",
+            "Noto Sans Bengali",
+            "Noto Sans JP",
+        ] {
             for weight in [fontdb::Weight::NORMAL, fontdb::Weight::BOLD] {
                 let id = db
                     .query(&fontdb::Query {

@@ -12,7 +12,7 @@ use cosmic_text::{
     Attrs, AttrsList, CacheKey, Family, FontSystem, Metrics, Stretch, Weight, fontdb,
 };
 
-use super::fonts;
+use super::faces::faces;
 use super::lines::{Paragraph, VisualLine, lay_out_paragraph};
 use super::runs::{font_runs, primary_family};
 use crate::lang::Language;
@@ -27,10 +27,6 @@ use crate::lang::Language;
 /// no shaping context sees it, and its glyph is dropped.
 const RLM: &str = "\u{200F}";
 const LRM: &str = "\u{200E}";
-
-/// Naskh draws its letters smaller on the same font size than Noto Sans draws Latin,
-/// so Arabic runs are set this much larger to read at the same size as the rest.
-const ARABIC_SCALE: f32 = 1.15;
 
 /// How a block of text is set.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -182,7 +178,7 @@ fn direction_matches(para: &str, rtl: bool) -> bool {
 /// changes the sign's form).
 fn mark_attrs(weight: Weight) -> Attrs<'static> {
     Attrs::new()
-        .family(Family::Name(fonts::LATIN))
+        .family(Family::Name(faces().latin()))
         .weight(weight)
         .stretch(Stretch::UltraCondensed)
 }
@@ -213,16 +209,23 @@ pub fn layout(
     pixels_per_point: f32,
 ) -> TextLayout {
     let scale = pixels_per_point;
-    let font_size = style.size * scale;
-    let line_height = (style.size * style.line_height * scale).round();
+    // The language's manifest sets the smallest size and line height its script
+    // reads well at (Nastaliq's tall, sloping lines need more than Latin's).
+    let manifest = lang.manifest();
+    let size = style.size.max(manifest.min_font_size);
+    let font_size = size * scale;
+    let line_height = (size * style.line_height.max(manifest.line_height) * scale).round();
     let rtl = lang.is_rtl();
     let weight = style.weight();
+    let faces = faces();
     let attrs = |family: &'static str| {
         let attrs = Attrs::new().family(Family::Name(family)).weight(weight);
-        if family == fonts::ARABIC {
-            attrs.metrics(Metrics::new(font_size * ARABIC_SCALE, line_height))
-        } else {
+        // A family whose letters run small at the same nominal size is set larger.
+        let family_scale = faces.scale(family);
+        if family_scale == 1.0 {
             attrs
+        } else {
+            attrs.metrics(Metrics::new(font_size * family_scale, line_height))
         }
     };
     let primary = attrs(primary_family(lang));

@@ -8,6 +8,7 @@
 pub mod atlas;
 mod cache;
 pub mod debug;
+mod faces;
 pub mod fonts;
 pub mod layout;
 mod lines;

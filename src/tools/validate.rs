@@ -51,7 +51,7 @@ fn review_notes(
     let today = Date::today();
     let mut counts = [0usize; 4];
     for topic in library.topics() {
-        for lang in Language::ALL {
+        for lang in Language::all() {
             let status = library.review_status(topic, lang, today, months);
             counts[match status {
                 ReviewStatus::Reviewed { .. } => 0,

@@ -124,7 +124,7 @@ pub fn all() -> Vec<Visible> {
     for topic in library.topics() {
         let topic_rel = format!("assets/content/{}/topic.ron", topic.id);
         let topic_src = manifest(&topic_rel);
-        for lang in Language::ALL {
+        for lang in Language::all() {
             let rel = format!("assets/content/{}/{}.ron", topic.id, lang.code());
             let src = manifest(&rel);
             let text = topic.text(lang);
@@ -174,7 +174,7 @@ pub fn all() -> Vec<Visible> {
             for (i, source) in topic.sources.iter().enumerate() {
                 c.push(
                     source_line(lang, i, &source.title),
-                    Language::English,
+                    Language::builtin("en"),
                     false,
                     locate(&topic_rel, &topic_src, &source.title),
                 );
@@ -184,7 +184,7 @@ pub fn all() -> Vec<Visible> {
             if let Some(url) = &source.url {
                 c.push(
                     url.clone(),
-                    Language::English,
+                    Language::builtin("en"),
                     false,
                     locate(&topic_rel, &topic_src, url),
                 );
@@ -196,7 +196,7 @@ pub fn all() -> Vec<Visible> {
     let questions_rel = "assets/content/questions.ron";
     let questions_src = manifest(questions_rel);
     for q in screening.questions() {
-        for lang in Language::ALL {
+        for lang in Language::all() {
             let text = q.text.get(lang);
             c.push(
                 text.to_owned(),
@@ -210,15 +210,15 @@ pub fn all() -> Vec<Visible> {
         let rel = format!("assets/content/{treatment}/screening.ron");
         let src = manifest(&rel);
         for rule in &screening.rules(treatment).unwrap().rules {
-            for lang in Language::ALL {
+            for lang in Language::all() {
                 let text = rule.reason.get(lang);
                 c.push(text.to_owned(), lang, false, locate(&rel, &src, text));
             }
         }
     }
 
-    for lang in Language::ALL {
-        let rel = format!("assets/i18n/{}/main.ftl", lang.code());
+    for lang in Language::all() {
+        let rel = format!("assets/languages/{}/main.ftl", lang.code());
         let src = manifest(&rel);
         let args = sample_args(&strings, lang);
         for id in strings.ids(lang) {
@@ -236,7 +236,7 @@ pub fn all() -> Vec<Visible> {
 
     let samples = Samples::embedded().unwrap();
     let samples_src = manifest("assets/samples.ron");
-    for lang in Language::ALL {
+    for lang in Language::all() {
         for s in samples.get(lang).strings() {
             c.push(
                 s.to_owned(),

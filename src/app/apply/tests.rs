@@ -13,7 +13,7 @@ fn library() -> Library {
 }
 
 fn staff() -> AppState {
-    AppState::new(Route::Home, Language::English, Language::English)
+    AppState::new(Route::Home, Language::fallback(), Language::fallback())
 }
 
 #[test]
@@ -27,10 +27,14 @@ fn opening_a_topic_and_a_section_is_one_route() {
     s.apply(Command::OpenTopic("prp".into()), &lib, 0.0);
     s.apply(Command::ShowSection(SectionId::Sources), &lib, 0.0);
     assert_eq!(s.open_topic(), Some(("prp", SectionId::Sources)));
-    s.apply(Command::SetLanguage(Language::Arabic), &lib, 0.0);
+    s.apply(Command::SetLanguage(Language::builtin("ar")), &lib, 0.0);
     assert_eq!(s.open_topic(), Some(("prp", SectionId::Sources)));
     assert_eq!(
-        s.apply(Command::SetStaffLanguage(Language::Japanese), &lib, 0.0),
+        s.apply(
+            Command::SetStaffLanguage(Language::builtin("ja")),
+            &lib,
+            0.0
+        ),
         Effect::SaveSettings
     );
 }
@@ -99,28 +103,28 @@ fn the_handout_panel_closes_when_another_page_opens() {
 fn kiosk_finish_wipes_the_visit_and_staff_mode_leaves_the_kiosk() {
     let lib = library();
     let config = Config {
-        languages: vec![Language::Bengali, Language::English],
+        languages: vec![Language::builtin("bn"), Language::fallback()],
         pin_hash: Some(hash_pin("2468").unwrap()),
         ..Config::default()
     };
-    let mut s = AppState::kiosk(KioskState::new(config), Language::English);
+    let mut s = AppState::kiosk(KioskState::new(config), Language::fallback());
     assert_eq!(
         (s.route.clone(), s.language),
-        (Route::Attract, Language::Bengali)
+        (Route::Attract, Language::builtin("bn"))
     );
     let run = |s: &mut AppState, c| s.apply(Command::Kiosk(c), &lib, 1.0);
     run(&mut s, KioskCommand::Start);
     assert_eq!(s.route, Route::LanguageChoice);
-    run(&mut s, KioskCommand::ChooseLanguage(Language::English));
+    run(&mut s, KioskCommand::ChooseLanguage(Language::fallback()));
     assert_eq!(
         (s.route.clone(), s.language),
-        (Route::Home, Language::English)
+        (Route::Home, Language::fallback())
     );
     s.apply(Command::ScreenTopic("prp".into()), &lib, 1.0);
     s.apply(Command::Answer(Answer::Yes), &lib, 1.0);
     run(&mut s, KioskCommand::Finish);
     assert_eq!(s.route, Route::Attract);
-    assert_eq!(s.language, Language::Bengali);
+    assert_eq!(s.language, Language::builtin("bn"));
     assert!(s.session.answers.is_empty() && s.session.treatments.is_empty());
     // The staff menu's commands need the staff menu, which needs the PIN.
     assert!(matches!(
@@ -154,13 +158,13 @@ fn kiosk_finish_wipes_the_visit_and_staff_mode_leaves_the_kiosk() {
 fn the_idle_countdown_is_ticked_and_wipes_at_zero() {
     let lib = library();
     let config = Config {
-        languages: vec![Language::Arabic],
+        languages: vec![Language::builtin("ar")],
         idle_seconds: 10,
         countdown_seconds: 5,
         pin_hash: Some(hash_pin("2468").unwrap()),
         ..Config::default()
     };
-    let mut s = AppState::kiosk(KioskState::new(config), Language::English);
+    let mut s = AppState::kiosk(KioskState::new(config), Language::fallback());
     s.apply(Command::Kiosk(KioskCommand::Touch), &lib, 0.0);
     s.apply(Command::Kiosk(KioskCommand::Start), &lib, 0.0);
     s.apply(Command::ScreenTopic("prp".into()), &lib, 0.0);

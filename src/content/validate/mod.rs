@@ -211,8 +211,8 @@ impl<'a> Checker<'a> {
     /// messages and `anchor` is where to place its errors.
     fn localized(&mut self, anchor: &str, what: &str, text: &PerLang<String>) {
         let context = format!(" in {what}");
-        for lang in Language::ALL {
-            let value = text.get(lang);
+        for lang in Language::all() {
+            let value = text.get_exact(lang).map_or("", String::as_str);
             if value.trim().is_empty() {
                 self.error_at(
                     anchor,

@@ -62,7 +62,7 @@ pub fn overlays(ctx: &EguiContext, o: &Overlays<'_>, commands: &mut Vec<Command>
 /// The language the attract screen shows at `now`.
 pub fn attract_language(languages: &[Language], now: f64) -> Language {
     let i = (now / CYCLE_SECONDS).floor().max(0.0) as usize % languages.len().max(1);
-    languages.get(i).copied().unwrap_or(Language::English)
+    languages.get(i).copied().unwrap_or(Language::fallback())
 }
 
 /// The whole screen is one big button.
@@ -93,7 +93,7 @@ pub fn attract(
         if natural > max {
             big.size = (big.size * max / natural).max(big.size * 0.6).floor();
         }
-        let name = system.layout_fit(clinic_name, Language::English, tokens.title, max, ppp);
+        let name = system.layout_fit(clinic_name, Language::fallback(), tokens.title, max, ppp);
         let main = system.layout_fit(&label, lang, big, max, ppp);
         let center = rect.center();
         let name_at = center
@@ -207,8 +207,11 @@ pub fn pin_pad(
             ui.add(Heading::new(&strings.get(lang, msg::PIN_TITLE), lang));
             let dots = "•".repeat(entered);
             ui.add(
-                Paragraph::new(if dots.is_empty() { " " } else { &dots }, Language::English)
-                    .style(tokens.heading),
+                Paragraph::new(
+                    if dots.is_empty() { " " } else { &dots },
+                    Language::fallback(),
+                )
+                .style(tokens.heading),
             );
             if let Some(message) = message {
                 ui.add(Paragraph::new(message, lang).color(tokens.danger_text));
@@ -219,7 +222,7 @@ pub fn pin_pad(
                 ui.horizontal(|ui| {
                     for digit in row {
                         if ui
-                            .add(Button::new(digit, Language::English).min_size(key))
+                            .add(Button::new(digit, Language::fallback()).min_size(key))
                             .clicked()
                         {
                             commands.push(Command::Kiosk(KioskCommand::PinDigit(
@@ -237,7 +240,7 @@ pub fn pin_pad(
                     commands.push(Command::Kiosk(KioskCommand::PinDelete));
                 }
                 if ui
-                    .add(Button::new("0", Language::English).min_size(key))
+                    .add(Button::new("0", Language::fallback()).min_size(key))
                     .clicked()
                 {
                     commands.push(Command::Kiosk(KioskCommand::PinDigit('0')));

@@ -55,7 +55,7 @@ fn content_errors(ui: &mut Ui, cx: &Context<'_>) {
     // the folder and are shown as written, in English.
     ui.add(Notice::with_lines(
         details.iter().map(String::as_str).collect(),
-        Language::English,
+        Language::fallback(),
     ));
     ui.add_space(ui.tokens().gap);
 }
@@ -67,7 +67,7 @@ fn staff_language_row(ui: &mut Ui, cx: &mut Context<'_>) {
     let prefix = cx.strings.get(lang, msg::STAFF_LANGUAGE);
     crate::ui::row(ui, lang.is_rtl(), |ui| {
         ui.add(Paragraph::new(&prefix, lang).color(tokens.muted_text).fit());
-        for choice in Language::ALL {
+        for choice in Language::all() {
             let button = Button::new(choice.native_name(), choice)
                 .selected(choice == cx.staff_lang)
                 .accessible_label(format!("{prefix}: {}", choice.native_name()));

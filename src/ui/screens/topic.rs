@@ -155,7 +155,7 @@ fn sources(ui: &mut Ui, cx: &Context<'_>, topic: &Topic, lang: Language) {
         // Source titles are kept in the language they were published in (English).
         ui.add(Paragraph::new(
             &source_line(lang, i, &source.title),
-            Language::English,
+            Language::fallback(),
         ));
         let grade = crate::content::meta::grade_message(source.grade);
         ui.add(
@@ -165,7 +165,7 @@ fn sources(ui: &mut Ui, cx: &Context<'_>, topic: &Topic, lang: Language) {
         );
         match &source.url {
             Some(url) => ui.add(
-                Paragraph::new(url, Language::English)
+                Paragraph::new(url, Language::fallback())
                     .style(tokens.small)
                     .color(tokens.muted_text),
             ),

@@ -75,10 +75,10 @@ impl ClinicApp {
     }
 
     /// The languages the patient may choose: the kiosk's, or all.
-    pub(super) fn languages(&self) -> &[Language] {
+    pub(super) fn languages(&self) -> Vec<Language> {
         match &self.state.kiosk {
-            Some(kiosk) => kiosk.languages(),
-            None => &Language::ALL,
+            Some(kiosk) => kiosk.languages().to_vec(),
+            None => Language::all(),
         }
     }
 }

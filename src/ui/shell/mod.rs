@@ -129,7 +129,7 @@ impl ClinicApp {
 
     /// The top bar and the screen below it.
     fn page(&mut self, ui: &mut Ui) {
-        let languages = self.languages().to_vec();
+        let languages = self.languages();
         // The language choice stands alone: its buttons are the only way on.
         let bar = (self.state.route != Route::LanguageChoice).then(|| TopBar {
             lang: self.state.language,
