@@ -11,6 +11,9 @@ pub struct ContentError {
     pub position: Option<(usize, usize)>,
     /// What is wrong, in plain words.
     pub message: String,
+    /// The language the error concerns, when only one: that language is then not
+    /// offered, and the others still are.
+    pub lang: Option<crate::lang::Language>,
 }
 
 impl ContentError {
@@ -23,7 +26,14 @@ impl ContentError {
             path: path.into(),
             position,
             message: message.into(),
+            lang: None,
         }
+    }
+
+    /// The same error, about `lang` only.
+    pub fn in_language(mut self, lang: crate::lang::Language) -> Self {
+        self.lang = Some(lang);
+        self
     }
 
     /// An error at the first place `needle` occurs in `source`, or at no place.

@@ -103,7 +103,7 @@ pub fn load(files: &ContentFiles, mut check_glyphs: Option<GlyphCheck<'_>>) -> L
         let before = errors.len();
         if let Some((topic, topic_rules)) =
             load_topic(folder, files, &questions, &mut errors, &mut check_glyphs)
-            && errors.len() == before
+            && errors[before..].iter().all(|e| e.lang.is_some())
         {
             rules.insert(topic.id.clone(), topic_rules);
             topics.push(topic);
@@ -117,11 +117,14 @@ pub fn load(files: &ContentFiles, mut check_glyphs: Option<GlyphCheck<'_>>) -> L
             Some(reviews)
         })
         .unwrap_or_default();
+    // A language with any error of its own is not offered; the others still are.
+    let incomplete = errors.iter().filter_map(|e| e.lang).collect();
     Loaded {
         library: Library {
             topics,
             screening: Screening::new(questions, rules),
             reviews,
+            incomplete,
         },
         errors,
         topic_count: by_topic.len(),
@@ -202,27 +205,33 @@ fn load_topic(
     let raw_topic: raw::TopicFile = parse(topic_file, errors)?;
     validate::check_topic(folder, topic_file, &raw_topic, errors);
 
-    let mut texts: PerLang<Option<TopicText>> = PerLang::default();
+    let mut texts: PerLang<TopicText> = PerLang::default();
     for lang in Language::all() {
         let name = format!("{}.ron", lang.code());
         let Some(file) = files.get(name.as_str()) else {
-            errors.push(ContentError::new(
-                sibling_path(topic_file, folder, &name),
-                None,
-                format!(
-                    "missing language: the topic {folder:?} has no {} text",
-                    lang.native_name()
-                ),
-            ));
+            errors.push(
+                ContentError::new(
+                    sibling_path(topic_file, folder, &name),
+                    None,
+                    format!(
+                        "missing language: the topic {folder:?} has no {} text",
+                        lang.native_name()
+                    ),
+                )
+                .in_language(lang),
+            );
             continue;
         };
-        let Some(raw_text) = parse::<raw::LangFile>(file, errors) else {
-            continue;
-        };
-        if let Some(text) =
+        // Whatever is wrong in a language's file concerns that language only.
+        let before = errors.len();
+        let text = parse::<raw::LangFile>(file, errors).and_then(|raw_text| {
             validate::check_text(lang, file, &raw_topic, raw_text, errors, check_glyphs)
-        {
-            texts.insert(lang, Some(text));
+        });
+        for error in &mut errors[before..] {
+            error.lang.get_or_insert(lang);
+        }
+        if let Some(text) = text {
+            texts.insert(lang, text);
         }
     }
     let rules = match files.get("screening.ron") {
@@ -238,7 +247,11 @@ fn load_topic(
             None
         }
     }?;
-    let texts = texts.all()?;
+    // The fallback language's text is what every other falls back to: without it
+    // there is no topic.
+    if !texts.contains(Language::fallback()) {
+        return None;
+    }
     let hash = |name: &str| {
         files
             .get(name)
@@ -281,8 +294,13 @@ pub fn for_app(dir: Option<&Path>) -> (Library, Vec<ContentError>) {
             let mut system = crate::text::TextSystem::new(crate::text::FontOptions::default());
             let mut check = |text: &str, lang: Language| system.missing_glyph(text, lang);
             let layered = load(&embedded.clone().layered(over), Some(&mut check));
-            if layered.errors.is_empty() {
-                return (layered.library, Vec::new());
+            // Errors that each concern one language leave the folder in use without
+            // those languages; any other error sets the whole folder aside.
+            if layered.errors.iter().all(|e| e.lang.is_some())
+                && !layered.library.is_empty()
+                && layered.library.languages().contains(&Language::fallback())
+            {
+                return (layered.library, layered.errors);
             }
             layered.errors
         }

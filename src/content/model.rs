@@ -16,12 +16,23 @@ pub struct Library {
     pub(crate) screening: Screening,
     /// Clinicians' reviews from `reviews.ron`.
     pub(crate) reviews: Vec<ReviewRecord>,
+    /// Languages with errors of their own, which are not offered.
+    pub(crate) incomplete: std::collections::BTreeSet<Language>,
 }
 
 impl Library {
     /// The screening questions and every topic's rules.
     pub fn screening(&self) -> &Screening {
         &self.screening
+    }
+
+    /// The languages the content is complete in: every registered language but
+    /// those with errors of their own.
+    pub fn languages(&self) -> Vec<Language> {
+        Language::all()
+            .into_iter()
+            .filter(|l| !self.incomplete.contains(l))
+            .collect()
     }
 
     pub fn topics(&self) -> &[Topic] {
@@ -77,6 +88,7 @@ impl Library {
             topics,
             screening: Screening::new(self.screening.questions().to_vec(), rules),
             reviews: self.reviews.clone(),
+            incomplete: self.incomplete.clone(),
         }
     }
 }

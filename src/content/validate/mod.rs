@@ -95,6 +95,8 @@ struct Checker<'a> {
     before: usize,
     /// For each quoted citation, the byte just past where it was last reported.
     cursors: HashMap<String, usize>,
+    /// The language the errors reported now concern, if only one.
+    lang: Option<Language>,
 }
 
 impl<'a> Checker<'a> {
@@ -111,19 +113,28 @@ impl<'a> Checker<'a> {
                 .as_mut()
                 .map(|check| -> GlyphCheck<'a> { &mut **check }),
             cursors: HashMap::new(),
+            lang: None,
         }
+    }
+
+    fn push(&mut self, error: ContentError) {
+        let error = match self.lang {
+            Some(lang) => error.in_language(lang),
+            None => error,
+        };
+        self.errors.push(error);
     }
 
     /// An error at `position` (1-based line and column) of the file, or at no place.
     fn error(&mut self, position: Option<(usize, usize)>, message: impl Into<String>) {
-        self.errors
-            .push(ContentError::new(&self.file.path, position, message));
+        let error = ContentError::new(&self.file.path, position, message);
+        self.push(error);
     }
 
     /// An error at the first place `needle` occurs in the file, or at no place.
     fn error_at(&mut self, needle: &str, message: impl Into<String>) {
         let file = self.file;
-        self.errors.push(ContentError::at_text(
+        self.push(ContentError::at_text(
             &file.path, &file.text, needle, message,
         ));
     }
@@ -211,7 +222,10 @@ impl<'a> Checker<'a> {
     /// messages and `anchor` is where to place its errors.
     fn localized(&mut self, anchor: &str, what: &str, text: &PerLang<String>) {
         let context = format!(" in {what}");
+        let outer = self.lang;
         for lang in Language::all() {
+            // An error in one language's text concerns that language only.
+            self.lang = Some(lang);
             let value = text.get_exact(lang).map_or("", String::as_str);
             if value.trim().is_empty() {
                 self.error_at(
@@ -227,6 +241,7 @@ impl<'a> Checker<'a> {
                 self.renders(value, lang, anchor, &context);
             }
         }
+        self.lang = outer;
     }
 
     /// Reports the first character of `value` that no bundled font can draw, placed

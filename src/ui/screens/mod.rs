@@ -67,7 +67,7 @@ fn staff_language_row(ui: &mut Ui, cx: &mut Context<'_>) {
     let prefix = cx.strings.get(lang, msg::STAFF_LANGUAGE);
     crate::ui::row(ui, lang.is_rtl(), |ui| {
         ui.add(Paragraph::new(&prefix, lang).color(tokens.muted_text).fit());
-        for choice in Language::all() {
+        for choice in cx.library.languages() {
             let button = Button::new(choice.native_name(), choice)
                 .selected(choice == cx.staff_lang)
                 .accessible_label(format!("{prefix}: {}", choice.native_name()));

@@ -74,11 +74,18 @@ impl ClinicApp {
         &self.services.content_errors
     }
 
-    /// The languages the patient may choose: the kiosk's, or all.
+    /// The languages the patient may choose: the kiosk's, or all, of those the
+    /// content is complete in.
     pub(super) fn languages(&self) -> Vec<Language> {
+        let complete = self.services.library.languages();
         match &self.state.kiosk {
-            Some(kiosk) => kiosk.languages().to_vec(),
-            None => Language::all(),
+            Some(kiosk) => kiosk
+                .languages()
+                .iter()
+                .copied()
+                .filter(|l| complete.contains(l))
+                .collect(),
+            None => complete,
         }
     }
 }
