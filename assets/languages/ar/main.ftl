@@ -20,6 +20,7 @@ lang-en = الإنجليزية
 lang-ar = العربية
 lang-bn = البنغالية
 lang-ja = اليابانية
+lang-ur = الأردية
 section-what-it-is = ما هو
 section-how-it-works = كيف يعمل
 section-used-for = فيمَ يُستخدم

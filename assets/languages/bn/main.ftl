@@ -20,6 +20,7 @@ lang-en = ইংরেজি
 lang-ar = আরবি
 lang-bn = বাংলা
 lang-ja = জাপানি
+lang-ur = উর্দু
 section-what-it-is = এটি কী
 section-how-it-works = এটি কীভাবে কাজ করে
 section-used-for = এটি কীসের জন্য ব্যবহৃত হয়

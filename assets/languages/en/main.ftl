@@ -20,6 +20,7 @@ lang-en = English
 lang-ar = Arabic
 lang-bn = Bengali
 lang-ja = Japanese
+lang-ur = Urdu
 section-what-it-is = What it is
 section-how-it-works = How it works
 section-used-for = What it is used for

@@ -20,6 +20,7 @@ lang-en = 英語
 lang-ar = アラビア語
 lang-bn = ベンガル語
 lang-ja = 日本語
+lang-ur = ウルドゥー語
 section-what-it-is = どんな治療か
 section-how-it-works = しくみ
 section-used-for = 何に使われるか

@@ -20,6 +20,7 @@ lang-en = انگریزی
 lang-ar = عربی
 lang-bn = بنگالی
 lang-ja = جاپانی
+lang-ur = اردو
 section-what-it-is = یہ کیا ہے
 section-how-it-works = یہ کیسے کام کرتا ہے
 section-used-for = یہ کس لیے استعمال ہوتا ہے
