@@ -79,6 +79,10 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 fn run_app(args: &RunArgs) -> anyhow::Result<()> {
+    // A clinic's own languages are registered first: its config may offer them.
+    if let Some(dir) = &args.content {
+        clinic_edu::content::languages::load_dir(dir);
+    }
     let options = AppOptions {
         system_fonts: !args.no_system_fonts,
         language: args.lang,

@@ -90,14 +90,14 @@ const DEMO_RULES: &str = r#"(
             question: "pregnant",
             answer: Yes,
             level: DoNotTreat,
-            reason: (en: "Not during pregnancy.", ar: "ليس أثناء الحمل.", bn: "গর্ভাবস্থায় নয়।", ja: "妊娠中は受けられません。"),
+            reason: (en: "Not during pregnancy.", ar: "ليس أثناء الحمل.", bn: "গর্ভাবস্থায় নয়।", ja: "妊娠中は受けられません。", ur: "حمل کے دوران نہیں۔"),
             cite: ["demo-source"],
         ),
     ],
 )
 "#;
 
-/// A valid demo topic in all four languages.
+/// A valid demo topic in all five built-in languages.
 fn demo_topic(dir: &Path) {
     write(dir, "demo/topic.ron", DEMO_TOPIC);
     write(dir, "demo/screening.ron", DEMO_RULES);
@@ -106,6 +106,7 @@ fn demo_topic(dir: &Path) {
         ("ar", "تجربة"),
         ("bn", "নমুনা"),
         ("ja", "見本"),
+        ("ur", "نمونہ"),
     ] {
         write(
             dir,

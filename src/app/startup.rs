@@ -110,9 +110,19 @@ pub fn start(options: AppOptions) -> anyhow::Result<Started> {
     let state = match options.kiosk {
         Some(config) => {
             check_kiosk_config(&config, options.config_path.as_deref(), &library)?;
+            let mut config = config;
             if !config.topics.is_empty() {
                 library = library.only(&config.topics);
             }
+            // A language the offered content is not complete in is not offered.
+            let complete = library.languages();
+            config.languages.retain(|lang| {
+                let offered = complete.contains(lang);
+                if !offered {
+                    eprintln!("clinic-edu: {lang} is not offered: its content has errors");
+                }
+                offered
+            });
             AppState::kiosk(KioskState::new(config), settings.staff_language)
         }
         None => AppState::new(Route::Home, options.language, settings.staff_language),
@@ -121,7 +131,7 @@ pub fn start(options: AppOptions) -> anyhow::Result<Started> {
         library,
         content_errors,
         samples: Samples::embedded().map_err(anyhow::Error::msg)?,
-        strings: Strings::embedded()?,
+        strings: Strings::load(options.content_dir.as_deref())?,
         handouts: HandoutJobs::default(),
         handout_setup,
         review_months: config

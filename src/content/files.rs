@@ -78,26 +78,27 @@ impl ContentFiles {
         for entry in entries.flatten() {
             let path = entry.path();
             if !path.is_dir() {
-                // A clinic's own record of clinicians' reviews sits beside the topics.
-                if entry.file_name() == super::review::REVIEWS {
-                    read_into(
-                        &mut files,
-                        &mut errors,
-                        super::review::REVIEWS.to_owned(),
-                        &path,
-                    );
+                // A clinic's own record of clinicians' reviews, and its screening
+                // questions (replacing the built-in ones), sit beside the topics.
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name == super::review::REVIEWS || name == super::load::QUESTIONS {
+                    read_into(&mut files, &mut errors, name, &path);
                     continue;
                 }
                 if path.extension().is_some_and(|e| e == "ron") {
                     errors.push(ContentError::new(
                         path.display().to_string(),
                         None,
-                        "content files belong in a folder named after their topic (only reviews.ron sits beside them)",
+                        "content files belong in a folder named after their topic (only questions.ron and reviews.ron sit beside them)",
                     ));
                 }
                 continue;
             }
             let topic = entry.file_name().to_string_lossy().into_owned();
+            // A clinic's own languages are read before the content (`languages.rs`).
+            if topic == super::languages::LANGUAGES {
+                continue;
+            }
             let inner = match std::fs::read_dir(&path) {
                 Ok(inner) => inner,
                 Err(e) => {

@@ -97,6 +97,9 @@ pub fn load(files: &ContentFiles, mut check_glyphs: Option<GlyphCheck<'_>>) -> L
         }
     };
 
+    // Errors about one language, with the topic they are in (none: the questions).
+    let mut language_errors: Vec<(Language, Option<String>)> =
+        errors.iter().filter_map(|e| Some((e.lang?, None))).collect();
     let mut topics = Vec::new();
     let mut rules = BTreeMap::new();
     for (folder, files) in &by_topic {
@@ -108,6 +111,11 @@ pub fn load(files: &ContentFiles, mut check_glyphs: Option<GlyphCheck<'_>>) -> L
             rules.insert(topic.id.clone(), topic_rules);
             topics.push(topic);
         }
+        language_errors.extend(
+            errors[before..]
+                .iter()
+                .filter_map(|e| Some((e.lang?, Some((*folder).to_owned())))),
+        );
     }
     topics.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
     let reviews = reviews_file
@@ -117,8 +125,9 @@ pub fn load(files: &ContentFiles, mut check_glyphs: Option<GlyphCheck<'_>>) -> L
             Some(reviews)
         })
         .unwrap_or_default();
-    // A language with any error of its own is not offered; the others still are.
-    let incomplete = errors.iter().filter_map(|e| e.lang).collect();
+    // A language with an error of its own in the questions, or in a topic offered,
+    // is not offered; the others still are.
+    let incomplete = language_errors;
     Loaded {
         library: Library {
             topics,
@@ -132,7 +141,7 @@ pub fn load(files: &ContentFiles, mut check_glyphs: Option<GlyphCheck<'_>>) -> L
 }
 
 /// The shared screening questions file, at the top of the content folder.
-const QUESTIONS: &str = "questions.ron";
+pub(super) const QUESTIONS: &str = "questions.ron";
 
 fn parse<T: serde::de::DeserializeOwned>(
     file: &ContentFile,
@@ -289,6 +298,8 @@ pub fn for_app(dir: Option<&Path>) -> (Library, Vec<ContentError>) {
         let loaded = load(&embedded, None);
         return (loaded.library, loaded.errors);
     };
+    // The folder's own languages first: its content may be written in them.
+    let (_, language_errors) = super::languages::load_dir(dir);
     let errors = match ContentFiles::from_dir(dir) {
         Ok(over) => {
             let mut system = crate::text::TextSystem::new(crate::text::FontOptions::default());
@@ -300,12 +311,15 @@ pub fn for_app(dir: Option<&Path>) -> (Library, Vec<ContentError>) {
                 && !layered.library.is_empty()
                 && layered.library.languages().contains(&Language::fallback())
             {
-                return (layered.library, layered.errors);
+                let mut errors = language_errors;
+                errors.extend(layered.errors);
+                return (layered.library, errors);
             }
             layered.errors
         }
         Err(errors) => errors,
     };
+    let errors: Vec<ContentError> = language_errors.into_iter().chain(errors).collect();
     let mut fallback = load(&embedded, None);
     fallback.errors.extend(errors);
     (fallback.library, fallback.errors)

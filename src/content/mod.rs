@@ -4,6 +4,7 @@
 pub mod cite;
 pub mod error;
 mod files;
+pub mod languages;
 pub mod limits;
 pub mod load;
 pub mod meta;

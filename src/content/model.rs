@@ -16,8 +16,10 @@ pub struct Library {
     pub(crate) screening: Screening,
     /// Clinicians' reviews from `reviews.ron`.
     pub(crate) reviews: Vec<ReviewRecord>,
-    /// Languages with errors of their own, which are not offered.
-    pub(crate) incomplete: std::collections::BTreeSet<Language>,
+    /// Languages with errors of their own, with the topic each is in (`None`: in
+    /// the questions). A language is not offered while it has an error in the
+    /// questions or in a topic the library holds.
+    pub(crate) incomplete: Vec<(Language, Option<String>)>,
 }
 
 impl Library {
@@ -31,7 +33,11 @@ impl Library {
     pub fn languages(&self) -> Vec<Language> {
         Language::all()
             .into_iter()
-            .filter(|l| !self.incomplete.contains(l))
+            .filter(|lang| {
+                !self.incomplete.iter().any(|(l, topic)| {
+                    l == lang && topic.as_ref().is_none_or(|t| self.topic(t).is_some())
+                })
+            })
             .collect()
     }
 

@@ -7,6 +7,8 @@ pub mod msg;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 
+use std::path::Path;
+
 use crate::lang::{Language, PerLang};
 
 /// A problem with an embedded Fluent file.
@@ -14,50 +16,46 @@ use crate::lang::{Language, PerLang};
 pub enum I18nError {
     #[error("missing UI strings file assets/languages/{0}/main.ftl")]
     Missing(Language),
-    #[error("{message} in assets/languages/{lang}/main.ftl")]
+    #[error("{message} in the main.ftl of {lang}")]
     Syntax { lang: Language, message: String },
 }
 
-/// The UI strings of all four languages.
+/// The UI strings of every registered language that has them; a language without
+/// a file, or without a message, falls back to English.
 pub struct Strings {
     bundles: PerLang<FluentBundle<FluentResource>>,
+    /// The source of each language's file, for listing its ids.
+    sources: PerLang<String>,
 }
 
 impl Strings {
     /// Loads the embedded Fluent files.
     pub fn embedded() -> Result<Self, I18nError> {
-        let mut bundles: PerLang<Option<FluentBundle<FluentResource>>> = PerLang::default();
+        Self::load(None)
+    }
+
+    /// Loads each registered language's Fluent file: from the clinic folder `dir`
+    /// (`DIR/languages/<tag>/main.ftl`) when it has one, else the built-in one.
+    /// English must have one; another language may have none.
+    pub fn load(dir: Option<&Path>) -> Result<Self, I18nError> {
+        let mut bundles = PerLang::default();
+        let mut sources = PerLang::default();
         for lang in Language::all() {
-            let source = crate::lang::builtin_file(lang.code(), "main.ftl")
-                .ok_or(I18nError::Missing(lang))?;
-            let resource =
-                FluentResource::try_new(source).map_err(|(_, errors)| I18nError::Syntax {
-                    lang,
-                    message: errors
-                        .iter()
-                        .map(|e| format!("{:?} at byte {}", e.kind, e.pos.start))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                })?;
-            let langid = lang
-                .code()
-                .parse()
-                .expect("language codes are valid identifiers");
-            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
-            // No isolation marks around arguments: every string is laid out by the
-            // Unicode bidi algorithm alone, with nothing added (see crate::text).
-            bundle.set_use_isolating(false);
-            bundle
-                .add_resource(resource)
-                .map_err(|errors| I18nError::Syntax {
-                    lang,
-                    message: format!("{errors:?}"),
-                })?;
-            bundles.insert(lang, Some(bundle));
+            let clinic = dir.and_then(|d| {
+                std::fs::read_to_string(d.join("languages").join(lang.code()).join("main.ftl"))
+                    .ok()
+            });
+            let Some(source) = clinic.or_else(|| crate::lang::builtin_file(lang.code(), "main.ftl"))
+            else {
+                if lang == Language::fallback() {
+                    return Err(I18nError::Missing(lang));
+                }
+                continue;
+            };
+            bundles.insert(lang, bundle(lang, source.clone())?);
+            sources.insert(lang, source);
         }
-        Ok(Self {
-            bundles: bundles.all().expect("every language has a bundle"),
-        })
+        Ok(Self { bundles, sources })
     }
 
     /// The string `id` in `lang`.
@@ -128,7 +126,7 @@ impl Strings {
 
     /// Ids of the messages defined for `lang`, sorted.
     pub fn ids(&self, lang: Language) -> Vec<String> {
-        let source = crate::lang::builtin_file(lang.code(), "main.ftl").unwrap_or_default();
+        let source = self.sources.get_exact(lang).cloned().unwrap_or_default();
         let mut ids: Vec<String> = source
             .lines()
             .filter_map(|line| {
@@ -145,6 +143,33 @@ impl Strings {
         ids.sort();
         ids
     }
+}
+
+/// One language's bundle from its Fluent source.
+fn bundle(lang: Language, source: String) -> Result<FluentBundle<FluentResource>, I18nError> {
+    let resource = FluentResource::try_new(source).map_err(|(_, errors)| I18nError::Syntax {
+        lang,
+        message: errors
+            .iter()
+            .map(|e| format!("{:?} at byte {}", e.kind, e.pos.start))
+            .collect::<Vec<_>>()
+            .join("; "),
+    })?;
+    let langid = lang
+        .code()
+        .parse()
+        .expect("a manifest's tag is a valid language identifier");
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    // No isolation marks around arguments: every string is laid out by the
+    // Unicode bidi algorithm alone, with nothing added (see crate::text).
+    bundle.set_use_isolating(false);
+    bundle
+        .add_resource(resource)
+        .map_err(|errors| I18nError::Syntax {
+            lang,
+            message: format!("{errors:?}"),
+        })?;
+    Ok(bundle)
 }
 
 /// Replaces ASCII digits with those of the language's numbering system (its

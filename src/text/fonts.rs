@@ -73,6 +73,35 @@ pub fn shared(options: FontOptions) -> SharedFonts {
     fonts.clone()
 }
 
+/// Adds a font file a clinic's language brings (read from its folder) to the
+/// process's font system, after the bundled fonts; returns the families it holds.
+pub fn add_font(data: Vec<u8>) -> Vec<String> {
+    let fonts = shared(FontOptions::default());
+    let mut system = lock(&fonts);
+    let db = system.db_mut();
+    let before: BTreeSet<fontdb::ID> = db.faces().map(|f| f.id).collect();
+    db.load_font_source(fontdb::Source::Binary(Arc::new(data)));
+    PARSES.fetch_add(1, Ordering::SeqCst);
+    fix_bold_weights(db);
+    let mut families: Vec<String> = db
+        .faces()
+        .filter(|f| !before.contains(&f.id))
+        .flat_map(|f| f.families.iter().map(|(name, _)| name.clone()))
+        .collect();
+    families.dedup();
+    families
+}
+
+/// Whether a family of that name is in the process's font system.
+pub fn has_family(family: &str) -> bool {
+    let fonts = shared(FontOptions::default());
+    let system = lock(&fonts);
+    system
+        .db()
+        .faces()
+        .any(|f| f.families.iter().any(|(name, _)| name == family))
+}
+
 /// Locks `fonts`; a panic elsewhere while it was held leaves it usable (a layout
 /// that panicked changed no font data).
 pub fn lock(fonts: &Mutex<FontSystem>) -> MutexGuard<'_, FontSystem> {

@@ -10,6 +10,8 @@ use clinic_edu::text::{FontOptions, TextSystem};
 use super::print_out;
 
 pub fn validate(dir: Option<&Path>) -> anyhow::Result<()> {
+    // The folder's own languages first: its content may be written in them.
+    let language_errors = dir.map_or_else(Vec::new, |d| content::languages::load_dir(d).1);
     let mut files = ContentFiles::embedded();
     if let Some(dir) = dir {
         match ContentFiles::from_dir(dir) {
@@ -27,13 +29,45 @@ pub fn validate(dir: Option<&Path>) -> anyhow::Result<()> {
         system_fonts: false,
     });
     let mut check = |text: &str, lang: Language| system.missing_glyph(text, lang);
-    let loaded = content::load(&files, Some(&mut check));
+    let mut loaded = content::load(&files, Some(&mut check));
+    loaded.errors.splice(0..0, language_errors);
     for error in &loaded.errors {
         print_out(&format!("{error}\n"))?;
     }
+    missing_strings(dir)?;
     review_notes(&files, &loaded.library)?;
     print_out(&format!("{}\n", loaded.summary()))?;
     anyhow::ensure!(loaded.errors.is_empty(), "the content has errors");
+    Ok(())
+}
+
+/// A note per language naming the UI strings it lacks (shown in English instead).
+fn missing_strings(dir: Option<&Path>) -> anyhow::Result<()> {
+    let strings = clinic_edu::i18n::Strings::load(dir)?;
+    let english = strings.ids(Language::fallback());
+    for lang in Language::all() {
+        let ids = strings.ids(lang);
+        let missing: Vec<&str> = english
+            .iter()
+            .filter(|id| !ids.contains(id))
+            .map(String::as_str)
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let clinic = dir.map(|d| d.join("languages").join(lang.code()).join("main.ftl"));
+        let path = match clinic.filter(|p| p.exists()) {
+            Some(p) => p.display().to_string(),
+            None => format!("assets/languages/{}/main.ftl", lang.code()),
+        };
+        print_out(&format!(
+            "{path}: note: {} of {} UI strings missing in {}, shown in English: {}\n",
+            missing.len(),
+            english.len(),
+            lang.code(),
+            missing.join(", ")
+        ))?;
+    }
     Ok(())
 }
 
