@@ -52,16 +52,19 @@ fn load_one(folder: &Path, tag: &str) -> Result<Manifest, ContentError> {
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(&path)
         .map_err(|e| ContentError::new(&shown, None, format!("cannot read the manifest: {e}")))?;
-    let manifest = Manifest::parse(&shown, tag, &text).map_err(|e| {
-        ContentError::new(e.path, Some((e.line, e.column)), e.message)
-    })?;
+    let manifest = Manifest::parse(&shown, tag, &text)
+        .map_err(|e| ContentError::new(e.path, Some((e.line, e.column)), e.message))?;
     // Each family's files: in the language's folder, or among the bundled fonts.
     for family in &manifest.fonts {
         for file in &family.files {
             let local = folder.join(file);
             if local.is_file() {
                 let data = std::fs::read(&local).map_err(|e| {
-                    ContentError::new(local.display().to_string(), None, format!("cannot read: {e}"))
+                    ContentError::new(
+                        local.display().to_string(),
+                        None,
+                        format!("cannot read: {e}"),
+                    )
                 })?;
                 let families = fonts::add_font(data);
                 if !families.iter().any(|f| *f == family.family) {

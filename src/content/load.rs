@@ -27,7 +27,7 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    /// `5 topics x 5 languages, 0 errors`.
+    /// `5 topics x 4 languages, 0 errors`.
     pub fn summary(&self) -> String {
         let topics = if self.topic_count == 1 {
             "topic"
@@ -98,8 +98,10 @@ pub fn load(files: &ContentFiles, mut check_glyphs: Option<GlyphCheck<'_>>) -> L
     };
 
     // Errors about one language, with the topic they are in (none: the questions).
-    let mut language_errors: Vec<(Language, Option<String>)> =
-        errors.iter().filter_map(|e| Some((e.lang?, None))).collect();
+    let mut language_errors: Vec<(Language, Option<String>)> = errors
+        .iter()
+        .filter_map(|e| Some((e.lang?, None)))
+        .collect();
     let mut topics = Vec::new();
     let mut rules = BTreeMap::new();
     for (folder, files) in &by_topic {

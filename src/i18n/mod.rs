@@ -42,10 +42,10 @@ impl Strings {
         let mut sources = PerLang::default();
         for lang in Language::all() {
             let clinic = dir.and_then(|d| {
-                std::fs::read_to_string(d.join("languages").join(lang.code()).join("main.ftl"))
-                    .ok()
+                std::fs::read_to_string(d.join("languages").join(lang.code()).join("main.ftl")).ok()
             });
-            let Some(source) = clinic.or_else(|| crate::lang::builtin_file(lang.code(), "main.ftl"))
+            let Some(source) =
+                clinic.or_else(|| crate::lang::builtin_file(lang.code(), "main.ftl"))
             else {
                 if lang == Language::fallback() {
                     return Err(I18nError::Missing(lang));
