@@ -667,3 +667,38 @@ fn content_uses_the_glossary_terms() {
         );
     }
 }
+
+/// Issue 20: content broken in one language is an error for that language only:
+/// the folder stays in use, and every other language is still offered.
+#[test]
+fn an_error_in_one_language_leaves_that_language_out_and_the_folder_in_use() {
+    let dir = temp_dir("one-language");
+    demo_topic(&dir);
+    write(&dir, "demo/bn.ron", "(meta: oops");
+    let app = ClinicApp::new(AppOptions {
+        system_fonts: false,
+        content_dir: Some(dir.clone()),
+        ..AppOptions::default()
+    })
+    .unwrap();
+    assert!(
+        app.library().topic("demo").is_some(),
+        "the folder is in use"
+    );
+    let offered = app.library().languages();
+    assert!(!offered.contains(&Language::builtin("bn")));
+    for tag in ["en", "ar", "ja"] {
+        assert!(offered.contains(&Language::builtin(tag)), "{tag}");
+    }
+    let errors: Vec<String> = app.content_errors().iter().map(|e| e.to_string()).collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("demo/bn.ron:1:"), "{errors:?}");
+    // Without the demo topic, Bengali is complete again.
+    assert!(
+        app.library()
+            .only(&["prp".to_owned()])
+            .languages()
+            .contains(&Language::builtin("bn"))
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -30,9 +30,12 @@ impl ContentError {
         }
     }
 
-    /// The same error, about `lang` only.
+    /// The same error, about `lang` only. An error in the fallback language
+    /// (English, which every other falls back to) concerns them all, and stays so.
     pub fn in_language(mut self, lang: crate::lang::Language) -> Self {
-        self.lang = Some(lang);
+        if lang != crate::lang::Language::fallback() {
+            self.lang = Some(lang);
+        }
         self
     }
 

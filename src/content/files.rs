@@ -8,6 +8,9 @@ use super::error::{ContentError, position_of};
 use super::limits;
 use crate::assets::Assets;
 
+/// The shared screening questions file, at the top of the content folder.
+pub const QUESTIONS: &str = "questions.ron";
+
 /// Where embedded content lives inside `assets/`.
 const PREFIX: &str = "content/";
 
@@ -81,7 +84,7 @@ impl ContentFiles {
                 // A clinic's own record of clinicians' reviews, and its screening
                 // questions (replacing the built-in ones), sit beside the topics.
                 let name = entry.file_name().to_string_lossy().into_owned();
-                if name == super::review::REVIEWS || name == super::load::QUESTIONS {
+                if name == super::review::REVIEWS || name == QUESTIONS {
                     read_into(&mut files, &mut errors, name, &path);
                     continue;
                 }

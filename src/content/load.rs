@@ -14,7 +14,7 @@ use super::validate;
 use crate::lang::{Language, PerLang};
 use crate::screening::{Question, Screening, TopicRules};
 
-pub use super::files::{ContentFile, ContentFiles};
+pub use super::files::{ContentFile, ContentFiles, QUESTIONS};
 pub use super::validate::GlyphCheck;
 
 /// What loading found: the library of every topic that validated, and every error.
@@ -142,9 +142,6 @@ pub fn load(files: &ContentFiles, mut check_glyphs: Option<GlyphCheck<'_>>) -> L
     }
 }
 
-/// The shared screening questions file, at the top of the content folder.
-pub(super) const QUESTIONS: &str = "questions.ron";
-
 fn parse<T: serde::de::DeserializeOwned>(
     file: &ContentFile,
     errors: &mut Vec<ContentError>,
@@ -197,7 +194,14 @@ fn load_topic(
             errors.push(ContentError::new(
                 &file.path,
                 None,
-                "unknown file: a topic folder holds topic.ron, screening.ron and en.ron, ar.ron, bn.ron, ja.ron",
+                format!(
+                    "unknown file: a topic folder holds topic.ron, screening.ron and a file per language ({})",
+                    Language::all()
+                        .iter()
+                        .map(|l| format!("{}.ron", l.code()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             ));
         }
     }
@@ -239,7 +243,9 @@ fn load_topic(
             validate::check_text(lang, file, &raw_topic, raw_text, errors, check_glyphs)
         });
         for error in &mut errors[before..] {
-            error.lang.get_or_insert(lang);
+            if error.lang.is_none() {
+                *error = error.clone().in_language(lang);
+            }
         }
         if let Some(text) = text {
             texts.insert(lang, text);
