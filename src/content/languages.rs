@@ -67,7 +67,7 @@ fn load_one(folder: &Path, tag: &str) -> Result<Manifest, ContentError> {
                     )
                 })?;
                 let families = fonts::add_font(data);
-                if !families.iter().any(|f| *f == family.family) {
+                if !families.contains(&family.family) {
                     return Err(ContentError::at_text(
                         &shown,
                         &text,
