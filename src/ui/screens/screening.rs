@@ -232,11 +232,7 @@ fn verdict_style(tokens: &Tokens, verdict: Verdict) -> (&'static str, Color32, C
             tokens.warning_fill,
             tokens.warning_text,
         ),
-        Verdict::NoConcerns => (
-            msg::VERDICT_NO_CONCERNS,
-            tokens.ok_fill,
-            tokens.ok_text,
-        ),
+        Verdict::NoConcerns => (msg::VERDICT_NO_CONCERNS, tokens.ok_fill, tokens.ok_text),
     }
 }
 
