@@ -131,7 +131,12 @@ impl eframe::App for Window {
         // Decided before the frame, and kept until it is painted: a tap that leaves
         // the attract screen takes effect at the frame's end.
         let attract = self.app.is_kiosk() && *self.app.route() == clinic_edu::app::Route::Attract;
-        self.clear = attract.then(|| clinic_edu::ui::theme::Tokens::get(ui.ctx()).accent);
+        let tokens = clinic_edu::ui::theme::Tokens::get(ui.ctx());
+        self.clear = Some(if attract {
+            tokens.accent
+        } else {
+            tokens.background
+        });
         clinic_edu::ui::theme::set_window_clear(ui.ctx(), self.clear);
         eframe::App::ui(&mut self.app, ui, frame);
     }

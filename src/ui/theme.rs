@@ -130,9 +130,16 @@ impl Tokens {
     /// Makes `self` the tokens every widget of `ctx` reads, and styles egui's own
     /// chrome (backgrounds, scroll bars) to match.
     pub fn install(self, ctx: &Context) {
+        let cleared = window_clear(ctx) == Some(self.background);
         ctx.all_styles_mut(|style| {
             style.visuals = egui::Visuals::light();
-            style.visuals.panel_fill = self.background;
+            // Panels are the background colour; when the window is cleared to it
+            // already (the native window, src/main.rs), they need not paint it.
+            style.visuals.panel_fill = if cleared {
+                Color32::TRANSPARENT
+            } else {
+                self.background
+            };
             style.visuals.window_fill = self.surface;
             style.visuals.selection.bg_fill = self.accent;
             style.spacing.item_spacing = vec2(10.0, 8.0);
