@@ -107,7 +107,8 @@ fn is_used(code: &str, inside_msg: &str, name: &str, id: &str) -> bool {
         haystack.match_indices(word).any(|(at, _)| {
             let before = haystack[..at].chars().next_back();
             let after = haystack[at + word.len()..].chars().next();
-            !after.is_some_and(ident) && !(word.starts_with(|c: char| ident(c)) && before.is_some_and(ident))
+            !after.is_some_and(ident)
+                && !(word.starts_with(|c: char| ident(c)) && before.is_some_and(ident))
         })
     }
     whole_word(code, &format!("msg::{name}"))
@@ -118,14 +119,44 @@ fn is_used(code: &str, inside_msg: &str, name: &str, id: &str) -> bool {
 #[test]
 fn the_usage_check_matches_whole_ids_only() {
     let none = "";
-    assert!(is_used("strings.get(lang, msg::HANDOUT);", none, "HANDOUT", "handout"));
-    assert!(is_used("use crate::i18n::msg::HANDOUT}", none, "HANDOUT", "handout"));
+    assert!(is_used(
+        "strings.get(lang, msg::HANDOUT);",
+        none,
+        "HANDOUT",
+        "handout"
+    ));
+    assert!(is_used(
+        "use crate::i18n::msg::HANDOUT}",
+        none,
+        "HANDOUT",
+        "handout"
+    ));
     assert!(!is_used("msg::HANDOUT_SAVE", none, "HANDOUT", "handout"));
     assert!(!is_used("xmsg::HANDOUT", none, "HANDOUT", "handout"));
-    assert!(is_used("get(lang, \"handout\")", none, "HANDOUT", "handout"));
-    assert!(!is_used("get(lang, \"handout-save\")", none, "HANDOUT", "handout"));
-    assert!(!is_used("get(lang, \"my-handout\")", none, "HANDOUT", "handout"));
-    assert!(is_used(none, "Language::English => LANG_EN,", "LANG_EN", "lang-en"));
+    assert!(is_used(
+        "get(lang, \"handout\")",
+        none,
+        "HANDOUT",
+        "handout"
+    ));
+    assert!(!is_used(
+        "get(lang, \"handout-save\")",
+        none,
+        "HANDOUT",
+        "handout"
+    ));
+    assert!(!is_used(
+        "get(lang, \"my-handout\")",
+        none,
+        "HANDOUT",
+        "handout"
+    ));
+    assert!(is_used(
+        none,
+        "Language::English => LANG_EN,",
+        "LANG_EN",
+        "lang-en"
+    ));
     assert!(!is_used(none, "LANG_ENGLISH", "LANG_EN", "lang-en"));
 }
 
@@ -154,7 +185,10 @@ fn every_constant_is_used_in_the_code() {
     let list = msg_file
         .find("messages! {")
         .expect("src/i18n/msg.rs lists its messages in `messages! { ... }`");
-    let end = list + msg_file[list..].find("\n}").expect("the list ends with `}`");
+    let end = list
+        + msg_file[list..]
+            .find("\n}")
+            .expect("the list ends with `}`");
     let inside_msg = format!("{}{}", &msg_file[..list], &msg_file[end..]);
     assert_eq!(msg::NAMES.len(), msg::ALL.len());
     let unused: Vec<&&str> = msg::NAMES
