@@ -107,8 +107,8 @@ fn is_used(code: &str, inside_msg: &str, name: &str, id: &str) -> bool {
         haystack.match_indices(word).any(|(at, _)| {
             let before = haystack[..at].chars().next_back();
             let after = haystack[at + word.len()..].chars().next();
-            !after.is_some_and(ident)
-                && !(word.starts_with(|c: char| ident(c)) && before.is_some_and(ident))
+            // Neither runs on into a longer name on either side.
+            !(before.is_some_and(ident) || after.is_some_and(ident))
         })
     }
     whole_word(code, &format!("msg::{name}"))
