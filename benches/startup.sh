@@ -73,14 +73,17 @@ staff_pct=$(calc "$staff_ticks * 100 / $hz / $idle_seconds")
 attract_pct=$(calc "$attract_ticks * 100 / $hz / $idle_seconds")
 
 failed=0
-verdict() { # value bound
-    if le "$1" "$2"; then echo PASS; else
-        echo FAIL
+verdict() { # name value bound: sets $name to PASS or FAIL (not in a subshell, so
+    # that a miss reaches $failed)
+    if le "$2" "$3"; then printf -v "$1" PASS; else
+        printf -v "$1" FAIL
         failed=1
     fi
 }
-time_v=$(verdict "$time_ratio" 1.1) mem_v=$(verdict "$mem_ratio" 1.1)
-staff_v=$(verdict "$staff_ticks" 1) attract_v=$(verdict "$attract_pct" 1)
+verdict time_v "$time_ratio" 1.1
+verdict mem_v "$mem_ratio" 1.1
+verdict staff_v "$staff_ticks" 1
+verdict attract_v "$attract_pct" 1
 
 printf '%-30s %12s %12s %8s %9s %s\n' "" "bare window" "clinic-edu" "ratio" "bound" ""
 printf '%-30s %9.0f ms %9.0f ms %7.2fx %9s %s\n' "first frame (median)" "$bm" "$am" "$time_ratio" "<= 1.1x" "$time_v"

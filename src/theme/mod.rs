@@ -133,9 +133,16 @@ impl Tokens {
     /// Makes `self` the tokens every widget of `ctx` reads, and styles egui's own
     /// chrome (backgrounds, scroll bars) to match.
     pub fn install(self, ctx: &Context) {
+        let cleared = window_clear(ctx) == Some(self.background);
         ctx.all_styles_mut(|style| {
             style.visuals = egui::Visuals::light();
-            style.visuals.panel_fill = self.background;
+            // Panels are the background colour; when the window is cleared to it
+            // already (the native window, src/main.rs), they need not paint it.
+            style.visuals.panel_fill = if cleared {
+                Color32::TRANSPARENT
+            } else {
+                self.background
+            };
             style.visuals.window_fill = self.surface;
             style.visuals.selection.bg_fill = self.accent;
             style.spacing.item_spacing = vec2(10.0, 8.0);
@@ -143,4 +150,29 @@ impl Tokens {
         });
         ctx.data_mut(|d| d.insert_temp(Id::NULL, Arc::new(self)));
     }
+}
+
+/// Where the window's clear colour is kept on the context.
+fn window_clear_id() -> Id {
+    Id::unique("clinic-edu-window-clear")
+}
+
+/// Tells the screens that the window is cleared to `colour` before egui paints
+/// (the native window does, through eframe's `clear_color`), or to nothing known.
+/// A screen whose background is that colour then leaves it to the clear: software
+/// renderers shade every pixel of a painted rectangle, but clear at almost no cost.
+pub fn set_window_clear(ctx: &Context, colour: Option<Color32>) {
+    ctx.data_mut(|d| match colour {
+        Some(colour) => {
+            d.insert_temp(window_clear_id(), colour);
+        }
+        None => {
+            d.remove::<Color32>(window_clear_id());
+        }
+    });
+}
+
+/// The colour the window is cleared to, when the window said so this frame.
+pub fn window_clear(ctx: &Context) -> Option<Color32> {
+    ctx.data(|d| d.get_temp::<Color32>(window_clear_id()))
 }

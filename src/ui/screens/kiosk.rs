@@ -81,7 +81,10 @@ pub fn attract(
     let response = ui.allocate_rect(rect, Sense::click());
     let ppp = ui.ctx().pixels_per_point();
     let painter = ui.painter();
-    painter.rect_filled(rect, 0.0, tokens.accent);
+    // The native window is cleared to this colour already (src/main.rs).
+    if crate::theme::window_clear(ui.ctx()) != Some(tokens.accent) {
+        painter.rect_filled(rect, 0.0, tokens.accent);
+    }
     {
         let engine = ui.text_engine();
         let system = &mut *engine.lock();
