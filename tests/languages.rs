@@ -107,6 +107,8 @@ fn a_clinic_folder_adds_urdu_and_a_broken_manifest_is_located() {
     );
     assert!(app.library().languages().contains(&ur));
     let strings = Strings::load(Some(&dir)).unwrap();
+    // Urdu's own digits, from its manifest's numbering system.
+    assert_eq!(strings.number(ur, 12), "۱۲");
     let s = |id: &str| strings.get(ur, id);
     let mut h = Harness::builder()
         .with_size(vec2(1200.0, 900.0))

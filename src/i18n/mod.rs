@@ -172,23 +172,82 @@ fn bundle(lang: Language, source: String) -> Result<FluentBundle<FluentResource>
     Ok(bundle)
 }
 
-/// Replaces ASCII digits with those of the language's numbering system (its
-/// manifest's `numbering`), where that is what readers expect.
+/// Rewrites each number in `text` (a run of ASCII digits) in the language's
+/// numbering system (its manifest's `numbering`: Bengali digits for `beng`, Urdu's
+/// for `arabext`), formatted by ICU4X, without grouping separators. Anything else
+/// in `text` is left as it is.
 pub fn localize_digits(lang: Language, text: &str) -> String {
-    // The zero of each decimal numbering system the manifests may name (CLDR).
-    let zero = match lang.manifest().numbering.as_str() {
-        "beng" => 0x09E6,
-        "arab" => 0x0660,
-        "arabext" => 0x06F0,
-        "deva" => 0x0966,
-        _ => return text.to_owned(),
+    let Some(formatter) = numbers::formatter(lang) else {
+        return text.to_owned();
     };
-    text.chars()
-        .map(|c| match c.to_digit(10) {
-            Some(d) if c.is_ascii_digit() => char::from_u32(zero + d).unwrap_or(c),
-            _ => c,
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        out.push_str(&rest[..start]);
+        let digits = &rest[start..];
+        let end = digits
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(digits.len());
+        match digits[..end].parse::<u64>() {
+            // Leading zeros are part of what is written ("007"), so such a run is
+            // written digit by digit.
+            Ok(n) if !(end > 1 && digits.starts_with('0')) => {
+                out.push_str(&formatter.format(&n.into()).to_string());
+            }
+            _ => {
+                for c in digits[..end].chars() {
+                    let d = u64::from(c.to_digit(10).unwrap_or(0));
+                    out.push_str(&formatter.format(&d.into()).to_string());
+                }
+            }
+        }
+        rest = &digits[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// ICU4X's decimal formatters, one per language and thread, made on first use
+/// (a formatter holds reference-counted data, so each thread keeps its own).
+mod numbers {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use icu_decimal::DecimalFormatter;
+    use icu_decimal::options::{DecimalFormatterOptions, GroupingStrategy};
+    use icu_locale_core::Locale;
+
+    use crate::lang::Language;
+
+    type Cache = Vec<(String, Option<Rc<DecimalFormatter>>)>;
+
+    thread_local! {
+        static CACHE: RefCell<Cache> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// The formatter for `lang`'s numbering system, or `None` for Latin digits
+    /// (nothing to rewrite) or a locale ICU4X has no data for.
+    pub fn formatter(lang: Language) -> Option<Rc<DecimalFormatter>> {
+        let manifest = lang.manifest();
+        if manifest.numbering == "latn" {
+            return None;
+        }
+        let key = format!("{}-u-nu-{}", manifest.tag, manifest.numbering);
+        CACHE.with_borrow_mut(|cache| {
+            if let Some((_, f)) = cache.iter().find(|(k, _)| *k == key) {
+                return f.clone();
+            }
+            let made = key.parse::<Locale>().ok().and_then(|locale| {
+                let mut options = DecimalFormatterOptions::default();
+                options.grouping_strategy = Some(GroupingStrategy::Never);
+                DecimalFormatter::try_new((&locale).into(), options)
+                    .ok()
+                    .map(Rc::new)
+            });
+            cache.push((key, made.clone()));
+            made
         })
-        .collect()
+    }
 }
 
 #[cfg(test)]
@@ -215,6 +274,22 @@ mod tests {
         assert_eq!(weeks(12, 12), "12 أسبوعًا");
         assert_eq!(plain(sessions(Language::builtin("bn"), 3, 5)), "৩–৫টি সেশন");
         assert_eq!(plain(sessions(Language::builtin("ja"), 3, 3)), "3回");
+    }
+
+    #[test]
+    fn numbers_follow_the_numbering_system_by_icu4x() {
+        let bn = Language::builtin("bn");
+        assert_eq!(
+            localize_digits(bn, "12 and 3–5 [1, 10]"),
+            "১২ and ৩–৫ [১, ১০]"
+        );
+        assert_eq!(localize_digits(bn, "100000"), "১০০০০০", "no grouping");
+        assert_eq!(localize_digits(bn, "007"), "০০৭");
+        assert_eq!(
+            localize_digits(Language::builtin("ar"), "3-5"),
+            "3-5",
+            "latn"
+        );
     }
 
     #[test]
