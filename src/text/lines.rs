@@ -85,7 +85,8 @@ pub struct Paragraph<'a> {
 pub fn lay_out_paragraph(font_system: &mut FontSystem, p: &Paragraph<'_>) -> Vec<VisualLine> {
     let shape = ShapeLine::new(font_system, p.shaped, p.attrs, Shaping::Advanced, TAB_WIDTH);
     let text = &p.shaped[p.prefix..];
-    let clusters = clusters(&shape, p);
+    let glyphs = super::runs_shape::span_glyphs(font_system, &shape, p.shaped);
+    let clusters = clusters(glyphs, p);
     let mut lines = Vec::new();
     for range in break_lines(text, &clusters, p.width) {
         lines.push(visual_line(&clusters[range], p));
@@ -99,15 +100,9 @@ pub fn lay_out_paragraph(font_system: &mut FontSystem, p: &Paragraph<'_>) -> Vec
     lines
 }
 
-/// The paragraph's clusters in logical order, the prefix's and invisible ones left out.
-fn clusters(shape: &ShapeLine, p: &Paragraph<'_>) -> Vec<Cluster> {
-    let mut glyphs: Vec<(ShapeGlyph, u8)> = Vec::new();
-    for span in &shape.spans {
-        let level = span.level.number();
-        for word in &span.words {
-            glyphs.extend(word.glyphs.iter().map(|g| (g.clone(), level)));
-        }
-    }
+/// The paragraph's clusters in logical order, the prefix's and invisible ones left
+/// out, from its glyphs with their bidi levels.
+fn clusters(mut glyphs: Vec<(ShapeGlyph, u8)>, p: &Paragraph<'_>) -> Vec<Cluster> {
     // Words hold their glyphs in logical order; within a right-to-left cluster
     // (a base and its marks) the glyphs stand opposite to their visual order, and
     // are turned around below.

@@ -13,6 +13,7 @@ pub mod fonts;
 pub mod layout;
 mod lines;
 pub mod runs;
+mod runs_shape;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
