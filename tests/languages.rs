@@ -1,9 +1,9 @@
-//! A clinic adds a language without a rebuild: `extra/urdu` is a clinic folder
-//! that adds Urdu (its manifest and strings under `languages/ur/`, a page per
-//! topic, and the questions and reasons with their Urdu text). A kiosk started on
-//! it offers Urdu, and a patient walks a topic and the screening in it. The same
-//! folder with a broken manifest gives a located error, and the app still starts
-//! with the other languages.
+//! A clinic adds a sixth language without a rebuild: a temporary clinic folder
+//! with a small manifest for Tagalog (`tl`), a font taken from `fonts/`, a few UI
+//! strings, and one topic (its page, its reasons, and the questions) in it. A kiosk
+//! started on that folder, offering that topic, offers the language, and a patient
+//! walks the topic and the screening in it. The same folder with a broken manifest
+//! gives a located error, and the app still starts with the other languages.
 //!
 //! Languages are registered once per process, so both halves run in one test, the
 //! broken folder first.
@@ -21,20 +21,81 @@ use egui::{Role, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-fn urdu_folder() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("extra/urdu")
+const MANIFEST: &str = r#"// Tagalog, for a test: Latin script, the bundled Latin face.
+(
+    tag: "tl",
+    name: "Tagalog",
+    direction: LeftToRight,
+    script: "Latn",
+    fonts: [(family: "Noto Sans", files: ["NotoSans-Regular.ttf"])],
+    numbering: "latn",
+    min_font_size: 8.0,
+    line_height: 1.5,
+)
+"#;
+
+/// A few of the UI strings; the others fall back to English.
+const STRINGS: &str = "tap-to-start = Pindutin upang magsimula\n\
+    answer-yes = Oo\n\
+    answer-no = Hindi\n\
+    see-result = Tingnan ang resulta\n";
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_owned()
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
+/// Each `en: "..."` of a RON text map followed by `tl: "[tl] ..."`.
+fn with_tagalog(ron: &str) -> String {
+    let mut out = String::new();
+    let mut rest = ron;
+    while let Some(at) = rest.find("en: \"") {
+        let value_start = at + 4;
+        let mut end = value_start + 1;
+        let bytes = rest.as_bytes();
+        while bytes[end] != b'"' {
+            end += if bytes[end] == b'\\' { 2 } else { 1 };
         }
+        let value = &rest[value_start + 1..end];
+        out.push_str(&rest[..=end]);
+        out.push_str(&format!(", tl: \"[tl] {value}\""));
+        rest = &rest[end + 1..];
     }
+    out.push_str(rest);
+    out
+}
+
+/// A clinic folder adding Tagalog, with PRP and the questions in it.
+fn clinic_folder(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("clinic-edu-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let lang = dir.join("languages/tl");
+    std::fs::create_dir_all(&lang).unwrap();
+    std::fs::write(lang.join("language.ron"), MANIFEST).unwrap();
+    std::fs::write(lang.join("main.ftl"), STRINGS).unwrap();
+    std::fs::copy(
+        root().join("fonts/NotoSans-Regular.ttf"),
+        lang.join("NotoSans-Regular.ttf"),
+    )
+    .unwrap();
+    let content = root().join("assets/content");
+    let read = |rel: &str| std::fs::read_to_string(content.join(rel)).unwrap();
+    std::fs::write(
+        dir.join("questions.ron"),
+        with_tagalog(&read("questions.ron")),
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.join("prp")).unwrap();
+    std::fs::write(
+        dir.join("prp/screening.ron"),
+        with_tagalog(&read("prp/screening.ron")),
+    )
+    .unwrap();
+    let page = read("prp/en.ron").replace(
+        "title: \"PRP (platelet-rich plasma)\"",
+        "title: \"PRP (plasma na mayaman sa platelet)\"",
+    );
+    std::fs::write(dir.join("prp/tl.ron"), page).unwrap();
+    dir
 }
 
 fn kiosk(dir: &Path, languages: Vec<Language>) -> anyhow::Result<ClinicApp> {
@@ -44,6 +105,7 @@ fn kiosk(dir: &Path, languages: Vec<Language>) -> anyhow::Result<ClinicApp> {
         kiosk: Some(Config {
             clinic_name: "Test Clinic".into(),
             languages,
+            topics: vec!["prp".into()],
             pin_hash: Some(clinic_edu::kiosk::hash_pin("2468").unwrap()),
             ..Config::default()
         }),
@@ -52,34 +114,24 @@ fn kiosk(dir: &Path, languages: Vec<Language>) -> anyhow::Result<ClinicApp> {
 }
 
 #[test]
-fn a_clinic_folder_adds_urdu_and_a_broken_manifest_is_located() {
+fn a_clinic_folder_adds_a_sixth_language_and_a_broken_manifest_is_located() {
+    let before = Language::all().len();
     // The folder with a line height out of range in its manifest.
-    let broken = std::env::temp_dir().join(format!("clinic-edu-urdu-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&broken);
-    copy_dir(&urdu_folder(), &broken);
-    let manifest = broken.join("languages/ur/language.ron");
-    let text = std::fs::read_to_string(&manifest).unwrap();
+    let broken = clinic_folder("broken-language");
+    let manifest = broken.join("languages/tl/language.ron");
     std::fs::write(
         &manifest,
-        text.replace("line_height: 2.2", "line_height: 9.0"),
+        MANIFEST.replace("line_height: 1.5", "line_height: 9.0"),
     )
     .unwrap();
     let (added, errors) = load_dir(&broken);
     assert!(added.is_empty());
-    let line = text
-        .lines()
-        .position(|l| l.contains("line_height"))
-        .unwrap()
-        + 1;
     assert_eq!(
         errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
-        [format!(
-            "{}:{line}:5: 9 is outside 1 to 3",
-            manifest.display()
-        )]
+        [format!("{}:10:5: 9 is outside 1 to 3", manifest.display())]
     );
     assert!(
-        Language::from_tag("ur").is_none(),
+        Language::from_tag("tl").is_none(),
         "a broken manifest registers nothing"
     );
     // The app still starts, with the built-in languages, and lists the errors.
@@ -89,27 +141,28 @@ fn a_clinic_folder_adds_urdu_and_a_broken_manifest_is_located() {
     )
     .unwrap();
     assert!(!app.content_errors().is_empty());
-    assert!(app.library().languages().iter().all(|l| l.code() != "ur"));
+    assert_eq!(app.library().languages().len(), before);
     std::fs::remove_dir_all(&broken).unwrap();
 
-    // The folder as shipped: Urdu is registered, complete, and offered.
-    let dir = urdu_folder();
+    // The folder as a clinic would write it: Tagalog is registered and offered.
+    let dir = clinic_folder("sixth-language");
     let (added, errors) = load_dir(&dir);
     assert!(errors.is_empty(), "{errors:?}");
-    let ur = Language::builtin("ur");
-    assert_eq!(added, [ur]);
-    assert!(ur.is_rtl());
-    let app = kiosk(&dir, vec![ur, Language::builtin("en")]).unwrap();
-    assert!(
-        app.content_errors().is_empty(),
-        "{:?}",
-        app.content_errors()
-    );
-    assert!(app.library().languages().contains(&ur));
+    let tl = Language::builtin("tl");
+    assert_eq!(added, [tl]);
+    assert_eq!(Language::all().len(), before + 1);
+    let app = kiosk(&dir, vec![tl, Language::builtin("en")]).unwrap();
+    // Only PRP is offered, and it is complete in Tagalog; the other topics are
+    // not, which leaves Tagalog out wherever they are offered.
+    assert!(app.library().languages().contains(&tl));
     let strings = Strings::load(Some(&dir)).unwrap();
-    // Urdu's own digits, from its manifest's numbering system.
-    assert_eq!(strings.number(ur, 12), "۱۲");
-    let s = |id: &str| strings.get(ur, id);
+    let s = |id: &str| strings.get(tl, id);
+    assert_eq!(s("answer-yes"), "Oo");
+    assert_eq!(
+        s("finish"),
+        strings.get(Language::fallback(), "finish"),
+        "falls back"
+    );
     let mut h = Harness::builder()
         .with_size(vec2(1200.0, 900.0))
         .build_eframe(|_| app);
@@ -119,37 +172,24 @@ fn a_clinic_folder_adds_urdu_and_a_broken_manifest_is_located() {
         .click();
     h.run();
     assert_eq!(h.state().route(), &Route::LanguageChoice);
-    common::click(&mut h, "اردو");
-    assert_eq!(h.state().language(), ur);
-    // A topic in Urdu, and its screening.
-    let title = h
-        .state()
-        .library()
-        .topic("exosome-therapy")
-        .unwrap()
-        .text(ur)
-        .title
-        .clone();
-    assert_ne!(
-        title,
-        h.state()
-            .library()
-            .topic("exosome-therapy")
-            .unwrap()
-            .text(Language::fallback())
-            .title
-    );
-    common::click(&mut h, &title);
-    assert_eq!(
-        h.state().open_topic().map(|(id, _)| id),
-        Some("exosome-therapy")
-    );
+    common::click(&mut h, "Tagalog");
+    assert_eq!(h.state().language(), tl);
+    common::click(&mut h, "PRP (plasma na mayaman sa platelet)");
+    assert_eq!(h.state().open_topic().map(|(id, _)| id), Some("prp"));
     common::click(&mut h, &s("screening-from-topic"));
     assert_eq!(
         h.state().route(),
         &Route::Screening(ScreeningStep::Questions)
     );
-    common::click(&mut h, &s("answer-yes"));
+    // The questions are the folder's, in Tagalog.
+    let first = h
+        .state()
+        .session()
+        .current(h.state().library().screening())
+        .unwrap();
+    let text = first.text.get(tl).clone();
+    assert!(text.starts_with("[tl] "), "{text}");
+    h.get_by_label_contains(&text);
     while h
         .state()
         .session()
@@ -160,6 +200,5 @@ fn a_clinic_folder_adds_urdu_and_a_broken_manifest_is_located() {
     }
     common::click(&mut h, &s("see-result"));
     assert_eq!(h.state().route(), &Route::Screening(ScreeningStep::Result));
-    // The first question (pregnancy) answered yes: exosome therapy is ruled out.
-    h.get_by_label(&s("verdict-do-not-treat"));
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -88,8 +88,18 @@ pub fn lay_out_paragraph(font_system: &mut FontSystem, p: &Paragraph<'_>) -> Vec
     let glyphs = super::runs_shape::span_glyphs(font_system, &shape, p.shaped);
     let clusters = clusters(glyphs, p);
     let mut lines = Vec::new();
-    for range in break_lines(text, &clusters, p.width) {
-        lines.push(visual_line(&clusters[range], p));
+    let ranges = break_lines(text, &clusters, p.width);
+    let wrapped = ranges.len() > 1;
+    for range in ranges {
+        if wrapped {
+            // A line is shaped on its own once broken, as HarfBuzz and browsers
+            // shape it: a font may shape a word differently at a line's edge than
+            // beside the space it had in the paragraph (Nastaliq does).
+            let line = reshape_line(font_system, &clusters[range], p);
+            lines.push(visual_line(&line, p));
+        } else {
+            lines.push(visual_line(&clusters[range], p));
+        }
     }
     if lines.is_empty() {
         lines.push(VisualLine {
@@ -98,6 +108,59 @@ pub fn lay_out_paragraph(font_system: &mut FontSystem, p: &Paragraph<'_>) -> Vec
         });
     }
     lines
+}
+
+/// One line's clusters shaped again on their own: each run of one font and level
+/// up to the line's last visible cluster (trailing spaces are not shown).
+fn reshape_line(font_system: &mut FontSystem, line: &[Cluster], p: &Paragraph<'_>) -> Vec<Cluster> {
+    let shown = line
+        .iter()
+        .rposition(|c| !c.whitespace)
+        .map_or(0, |i| i + 1);
+    let mut glyphs: Vec<(ShapeGlyph, u8)> = Vec::new();
+    let mut i = 0;
+    while i < shown {
+        let first = &line[i];
+        let Some(template) = first.glyphs.first() else {
+            i += 1;
+            continue;
+        };
+        let same = |c: &Cluster| {
+            c.level == first.level
+                && c.glyphs.first().is_some_and(|g| {
+                    g.font_id == template.font_id && g.font_weight == template.font_weight
+                })
+        };
+        let mut j = i;
+        while j + 1 < shown && same(&line[j + 1]) && line[j + 1].range.start == line[j].range.end {
+            j += 1;
+        }
+        let range = (first.range.start + p.prefix)..(line[j].range.end + p.prefix);
+        let rtl = first.level % 2 == 1;
+        match super::runs_shape::reshape(font_system, template, p.shaped, range, rtl) {
+            Some(run) => glyphs.extend(run.into_iter().map(|g| (g, first.level))),
+            None => {
+                for c in &line[i..=j] {
+                    glyphs.extend(logical(c).map(|g| (g, c.level)));
+                }
+            }
+        }
+        i = j + 1;
+    }
+    for c in &line[shown..] {
+        glyphs.extend(logical(c).map(|g| (g, c.level)));
+    }
+    clusters(glyphs, p)
+}
+
+/// A cluster's glyphs in logical order (as shaping gave them; see [`clusters`]).
+fn logical(c: &Cluster) -> impl Iterator<Item = ShapeGlyph> + '_ {
+    let rtl = c.level % 2 == 1;
+    let mut glyphs = c.glyphs.clone();
+    if rtl {
+        glyphs.reverse();
+    }
+    glyphs.into_iter()
 }
 
 /// The paragraph's clusters in logical order, the prefix's and invisible ones left

@@ -10,7 +10,11 @@ use cosmic_text::{FontSystem, ShapeGlyph, ShapeLine};
 
 /// The glyphs of every span of `shape`, with their bidi levels, each run of one
 /// font shaped as a whole. `text` is the text `shape` was made from.
-pub fn span_glyphs(font_system: &mut FontSystem, shape: &ShapeLine, text: &str) -> Vec<(ShapeGlyph, u8)> {
+pub fn span_glyphs(
+    font_system: &mut FontSystem,
+    shape: &ShapeLine,
+    text: &str,
+) -> Vec<(ShapeGlyph, u8)> {
     let mut out = Vec::new();
     for span in &shape.spans {
         let level = span.level.number();
@@ -44,7 +48,7 @@ pub fn span_glyphs(font_system: &mut FontSystem, shape: &ShapeLine, text: &str) 
 
 /// `text[range]` shaped as one run with `template`'s font, or `None` when the
 /// font cannot be had or the range is not on character boundaries.
-fn reshape(
+pub(super) fn reshape(
     font_system: &mut FontSystem,
     template: &ShapeGlyph,
     text: &str,
