@@ -90,14 +90,14 @@ const DEMO_RULES: &str = r#"(
             question: "pregnant",
             answer: Yes,
             level: DoNotTreat,
-            reason: (en: "Not during pregnancy.", ar: "ليس أثناء الحمل.", bn: "গর্ভাবস্থায় নয়।", ja: "妊娠中は受けられません。", ur: "حمل کے دوران نہیں۔"),
+            reason: (en: "Not during pregnancy.", ar: "ليس أثناء الحمل.", bn: "গর্ভাবস্থায় নয়।", ja: "妊娠中は受けられません。"),
             cite: ["demo-source"],
         ),
     ],
 )
 "#;
 
-/// A valid demo topic in all five built-in languages.
+/// A valid demo topic in all four built-in languages.
 fn demo_topic(dir: &Path) {
     write(dir, "demo/topic.ron", DEMO_TOPIC);
     write(dir, "demo/screening.ron", DEMO_RULES);
@@ -106,7 +106,6 @@ fn demo_topic(dir: &Path) {
         ("ar", "تجربة"),
         ("bn", "নমুনা"),
         ("ja", "見本"),
-        ("ur", "نمونہ"),
     ] {
         write(
             dir,
@@ -131,7 +130,7 @@ fn errors_in(dir: &Path, file: &str) -> Vec<clinic_edu::content::ContentError> {
 fn embedded_content_validates() {
     let loaded = validate(&ContentFiles::embedded());
     assert!(loaded.errors.is_empty(), "{:#?}", loaded.errors);
-    assert_eq!(loaded.summary(), "5 topics x 5 languages, 0 errors");
+    assert_eq!(loaded.summary(), "5 topics x 4 languages, 0 errors");
     let ids: Vec<&str> = loaded
         .library
         .topics()
@@ -203,7 +202,7 @@ fn validate_command_prints_a_summary_and_exits_zero() {
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.last(), Some(&"5 topics x 5 languages, 0 errors"));
+    assert_eq!(lines.last(), Some(&"5 topics x 4 languages, 0 errors"));
     // A note per topic and language on its clinical review, then the counts.
     let notes = lines
         .iter()
@@ -393,7 +392,7 @@ fn validate_command_fails_on_a_broken_folder_and_says_where() {
     assert!(
         stdout
             .trim_end()
-            .ends_with("6 topics x 5 languages, 11 errors"),
+            .ends_with("6 topics x 4 languages, 11 errors"),
         "{stdout}"
     );
 }

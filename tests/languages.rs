@@ -1,4 +1,4 @@
-//! A clinic adds a sixth language without a rebuild: a temporary clinic folder
+//! A clinic adds a language without a rebuild: a temporary clinic folder
 //! with a small manifest for Tagalog (`tl`), a font taken from `fonts/`, a few UI
 //! strings, and one topic (its page, its reasons, and the questions) in it. A kiosk
 //! started on that folder, offering that topic, offers the language, and a patient
@@ -114,7 +114,7 @@ fn kiosk(dir: &Path, languages: Vec<Language>) -> anyhow::Result<ClinicApp> {
 }
 
 #[test]
-fn a_clinic_folder_adds_a_sixth_language_and_a_broken_manifest_is_located() {
+fn a_clinic_folder_adds_a_language_and_a_broken_manifest_is_located() {
     let before = Language::all().len();
     // The folder with a line height out of range in its manifest.
     let broken = clinic_folder("broken-language");
