@@ -5,6 +5,8 @@
 //! in the order written at the top of `src/lib.rs`; and README.md's source map
 //! names what is in `src/`.
 
+#[path = "common/files.rs"]
+mod files;
 #[path = "structure/graph.rs"]
 mod graph;
 #[path = "structure/paths.rs"]
@@ -19,22 +21,8 @@ fn manifest() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 fn src_files() -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    rust_files(&manifest().join("src"), &mut files);
-    files.sort();
-    files
+    files::src_rust_files()
 }
 
 #[test]

@@ -6,7 +6,10 @@
 //! `Color32::from_hex("#fff")`). A colour computed from others
 //! (`Color32::from_white_alpha(color.a())`) is not one: it is arithmetic on a token.
 
-use std::path::{Path, PathBuf};
+#[path = "common/files.rs"]
+mod files;
+
+use std::path::Path;
 
 /// The types whose values are colours.
 const COLOUR_TYPES: [&str; 4] = ["Color32", "Rgba", "Hsva", "HsvaGamma"];
@@ -73,23 +76,10 @@ fn colour_literals(line: &str) -> Vec<usize> {
     found
 }
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn no_colour_literal_outside_the_theme() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    rust_files(&root.join("src"), &mut files);
-    files.sort();
+    let files = files::src_rust_files();
     let mut found = Vec::new();
     for path in &files {
         let relative = path.strip_prefix(root).unwrap();

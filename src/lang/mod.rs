@@ -118,6 +118,12 @@ impl Language {
         Language::from_tag(tag).unwrap_or_else(|| panic!("no language {tag:?} is registered"))
     }
 
+    /// The language's place in the registry (0 is the fallback), which
+    /// [`Language::all`] follows: for tables kept in that order.
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
     /// Every registered language, the fallback first.
     pub fn all() -> Vec<Language> {
         (0..registry().len()).map(|i| Language(i as u16)).collect()

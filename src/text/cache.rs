@@ -170,69 +170,22 @@ mod tests {
         let mut cache = LayoutCache::new(16);
         let style = TextStyle::regular(16.0);
         let mut made = 0;
+        let en = Language::fallback();
         let mut get = |cache: &mut LayoutCache, text: &str, lang, style, width, ppp| {
             cache.get_or_insert_with(text, lang, style, width, ppp, || {
                 made += 1;
                 dummy(0.0)
             });
         };
-        get(
-            &mut cache,
-            "a",
-            Language::fallback(),
-            style,
-            Some(100.0),
-            1.0,
-        );
-        get(
-            &mut cache,
-            "a",
-            Language::fallback(),
-            style,
-            Some(100.0),
-            1.0,
-        );
-        get(
-            &mut cache,
-            "b",
-            Language::fallback(),
-            style,
-            Some(100.0),
-            1.0,
-        );
-        get(
-            &mut cache,
-            "a",
-            Language::builtin("ar"),
-            style,
-            Some(100.0),
-            1.0,
-        );
-        get(
-            &mut cache,
-            "a",
-            Language::fallback(),
-            TextStyle::bold(16.0),
-            Some(100.0),
-            1.0,
-        );
-        get(
-            &mut cache,
-            "a",
-            Language::fallback(),
-            style,
-            Some(101.0),
-            1.0,
-        );
-        get(&mut cache, "a", Language::fallback(), style, None, 1.0);
-        get(
-            &mut cache,
-            "a",
-            Language::fallback(),
-            style,
-            Some(100.0),
-            2.0,
-        );
+        get(&mut cache, "a", en, style, Some(100.0), 1.0);
+        get(&mut cache, "a", en, style, Some(100.0), 1.0);
+        get(&mut cache, "b", en, style, Some(100.0), 1.0);
+        let (ar, bold) = (Language::builtin("ar"), TextStyle::bold(16.0));
+        get(&mut cache, "a", ar, style, Some(100.0), 1.0);
+        get(&mut cache, "a", en, bold, Some(100.0), 1.0);
+        get(&mut cache, "a", en, style, Some(101.0), 1.0);
+        get(&mut cache, "a", en, style, None, 1.0);
+        get(&mut cache, "a", en, style, Some(100.0), 2.0);
         assert_eq!(made, 7);
         assert_eq!(cache.stats(), (1, 7));
     }

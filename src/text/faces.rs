@@ -79,9 +79,9 @@ fn covers(iso: &str, script: Script) -> bool {
 }
 
 impl Faces {
+    /// `lang`'s faces: the snapshot holds every language in registry order.
     fn of(&self, lang: Language) -> &LangFaces {
-        let i = Language::all().iter().position(|l| *l == lang).unwrap_or(0);
-        &self.langs[i.min(self.langs.len() - 1)]
+        &self.langs[lang.index().min(self.langs.len() - 1)]
     }
 
     /// The family for text in `lang` that has no script of its own.
