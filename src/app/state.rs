@@ -125,18 +125,11 @@ impl AppState {
 
     /// A kiosk at its attract screen, in the first language it offers.
     pub fn kiosk(kiosk: KioskState, staff_language: Language) -> Self {
+        let language = kiosk.first_language();
         Self {
             kiosk: Some(kiosk),
-            ..Self::new(Route::Attract, Language::fallback(), staff_language)
+            ..Self::new(Route::Attract, language, staff_language)
         }
-        .with_first_language()
-    }
-
-    fn with_first_language(mut self) -> Self {
-        if let Some(kiosk) = &self.kiosk {
-            self.language = kiosk.first_language();
-        }
-        self
     }
 
     /// The open topic and section, when a topic page is on show.

@@ -28,8 +28,6 @@ pub struct Overlays<'a> {
     pub patient: Language,
     /// The staff language (PIN pad and staff menu).
     pub staff: Language,
-    /// Seconds left on "are you still there?", when it shows.
-    pub still_there: Option<u32>,
     pub now: f64,
 }
 
@@ -52,7 +50,7 @@ pub fn overlays(ctx: &EguiContext, o: &Overlays<'_>, commands: &mut Vec<Command>
         }
         Overlay::StaffMenu => staff_menu(ctx, strings, staff, commands),
         Overlay::None => {
-            if let Some(seconds) = o.still_there {
+            if let Some(seconds) = kiosk.countdown() {
                 still_there(ctx, strings, o.patient, seconds, commands);
             }
         }

@@ -118,7 +118,6 @@ impl ClinicApp {
                 strings: &self.services.strings,
                 patient: self.state.language,
                 staff: self.state.staff_language,
-                still_there: kiosk.countdown(),
                 now: self.now,
             };
             kiosk_screens::overlays(&ctx, &overlays, &mut self.commands);
