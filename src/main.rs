@@ -12,6 +12,11 @@ use cli::{Cli, RunArgs, Tool};
 use clinic_edu::{AppOptions, ClinicApp};
 
 fn main() -> ExitCode {
+    // A clinic folder's own languages are registered before the arguments are
+    // read, so that `--lang` (and the config) may name them.
+    for dir in content_dirs(std::env::args_os().skip(1)) {
+        clinic_edu::content::languages::load_dir(&dir);
+    }
     let cli = Cli::parse();
     let result = match cli.command {
         None => run_app(&cli.run),
@@ -70,6 +75,20 @@ fn main() -> ExitCode {
     }
 }
 
+/// The folders given with `--content DIR` or `--content=DIR`, before clap reads
+/// the arguments (it checks language tags against the registered languages).
+fn content_dirs(mut args: impl Iterator<Item = std::ffi::OsString>) -> Vec<std::path::PathBuf> {
+    let mut dirs = Vec::new();
+    while let Some(arg) = args.next() {
+        if arg == "--content" {
+            dirs.extend(args.next().map(Into::into));
+        } else if let Some(dir) = arg.to_str().and_then(|a| a.strip_prefix("--content=")) {
+            dirs.push(dir.into());
+        }
+    }
+    dirs
+}
+
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
         cause
@@ -79,10 +98,6 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 fn run_app(args: &RunArgs) -> anyhow::Result<()> {
-    // A clinic's own languages are registered first: its config may offer them.
-    if let Some(dir) = &args.content {
-        clinic_edu::content::languages::load_dir(dir);
-    }
     let options = AppOptions {
         system_fonts: !args.no_system_fonts,
         language: args.lang,
