@@ -56,12 +56,21 @@ pub enum Action {
 /// app state ([`super::state::HandoutChoice`]); this is the service that acts on
 /// them. A status belongs to the panel generation that started its job: after a
 /// reset (another page, another patient) an old job's result is never shown.
-#[derive(Debug, Default)]
 pub struct HandoutJobs {
     status: Arc<Mutex<(u64, Status)>>,
+    /// The app's UI strings (a clinic's own languages' included), shared with
+    /// each job rather than read again.
+    strings: Arc<Strings>,
 }
 
 impl HandoutJobs {
+    pub fn new(strings: Arc<Strings>) -> Self {
+        Self {
+            status: Arc::default(),
+            strings,
+        }
+    }
+
     /// The status to show for the panel of `generation`.
     pub fn status(&self, generation: u64) -> Status {
         let guard = self.status.lock().unwrap_or_else(|p| p.into_inner());
@@ -95,8 +104,9 @@ impl HandoutJobs {
         let status = self.status.clone();
         let library = library.only(std::slice::from_ref(&request.topic));
         let printer = setup.printer.clone();
+        let strings = self.strings.clone();
         std::thread::spawn(move || {
-            let result = run(action, &library, &request, printer.as_deref());
+            let result = run(action, &library, &strings, &request, printer.as_deref());
             let mut guard = status.lock().unwrap_or_else(|p| p.into_inner());
             if guard.0 == generation {
                 guard.1 = result;
@@ -110,15 +120,15 @@ impl HandoutJobs {
 fn run(
     action: Action,
     library: &Library,
+    strings: &Strings,
     request: &HandoutRequest,
     printer: Option<&str>,
 ) -> Status {
     let make = || -> Result<Vec<u8>, String> {
-        let strings = Strings::embedded().map_err(|e| e.to_string())?;
         let mut text = TextSystem::new(FontOptions {
             system_fonts: false,
         });
-        pdf::make(library, &strings, &mut text, request).map_err(|e| e.to_string())
+        pdf::make(library, strings, &mut text, request).map_err(|e| e.to_string())
     };
     match action {
         Action::Save => {

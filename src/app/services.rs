@@ -3,6 +3,7 @@
 //! between runs. Read by the screens; changed only at startup, or by an effect.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::handout::{HandoutJobs, HandoutSetup};
 use crate::config::Settings;
@@ -17,7 +18,7 @@ pub struct Services {
     /// Errors in the clinic's content folder (empty when there is none or it is fine).
     pub content_errors: Vec<ContentError>,
     pub samples: Samples,
-    pub strings: Strings,
+    pub strings: Arc<Strings>,
     pub handouts: HandoutJobs,
     pub handout_setup: HandoutSetup,
     /// The config's `review_valid_months`.

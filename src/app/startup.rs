@@ -127,12 +127,13 @@ pub fn start(options: AppOptions) -> anyhow::Result<Started> {
         }
         None => AppState::new(Route::Home, options.language, settings.staff_language),
     };
+    let strings = std::sync::Arc::new(Strings::load(options.content_dir.as_deref())?);
     let services = Services {
         library,
         content_errors,
         samples: Samples::embedded().map_err(anyhow::Error::msg)?,
-        strings: Strings::load(options.content_dir.as_deref())?,
-        handouts: HandoutJobs::default(),
+        handouts: HandoutJobs::new(strings.clone()),
+        strings,
         handout_setup,
         review_months: config
             .as_ref()

@@ -71,7 +71,8 @@ pub fn handout(args: &HandoutArgs<'_>) -> anyhow::Result<()> {
             c.review_valid_months
         }),
     };
-    let strings = Strings::embedded()?;
+    // A clinic folder's own languages bring their own strings.
+    let strings = Strings::load(args.content)?;
     let mut text = TextSystem::new(FontOptions {
         system_fonts: false,
     });
