@@ -90,14 +90,14 @@ const DEMO_RULES: &str = r#"(
             question: "pregnant",
             answer: Yes,
             level: DoNotTreat,
-            reason: (en: "Not during pregnancy.", ar: "ليس أثناء الحمل.", bn: "গর্ভাবস্থায় নয়।", ja: "妊娠中は受けられません。"),
+            reason: (en: "Not during pregnancy.", ar: "ليس أثناء الحمل.", bn: "গর্ভাবস্থায় নয়।", ja: "妊娠中は受けられません。", ur: "حمل کے دوران نہیں۔"),
             cite: ["demo-source"],
         ),
     ],
 )
 "#;
 
-/// A valid demo topic in all four built-in languages.
+/// A valid demo topic in all five built-in languages.
 fn demo_topic(dir: &Path) {
     write(dir, "demo/topic.ron", DEMO_TOPIC);
     write(dir, "demo/screening.ron", DEMO_RULES);
@@ -106,6 +106,7 @@ fn demo_topic(dir: &Path) {
         ("ar", "تجربة"),
         ("bn", "নমুনা"),
         ("ja", "見本"),
+        ("ur", "نمونہ"),
     ] {
         write(
             dir,
@@ -130,7 +131,7 @@ fn errors_in(dir: &Path, file: &str) -> Vec<clinic_edu::content::ContentError> {
 fn embedded_content_validates() {
     let loaded = validate(&ContentFiles::embedded());
     assert!(loaded.errors.is_empty(), "{:#?}", loaded.errors);
-    assert_eq!(loaded.summary(), "5 topics x 4 languages, 0 errors");
+    assert_eq!(loaded.summary(), "5 topics x 5 languages, 0 errors");
     let ids: Vec<&str> = loaded
         .library
         .topics()
@@ -202,16 +203,16 @@ fn validate_command_prints_a_summary_and_exits_zero() {
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.last(), Some(&"5 topics x 4 languages, 0 errors"));
+    assert_eq!(lines.last(), Some(&"5 topics x 5 languages, 0 errors"));
     // A note per topic and language on its clinical review, then the counts.
     let notes = lines
         .iter()
         .filter(|l| l.ends_with(".ron: note: never reviewed"))
         .count();
-    assert_eq!(notes, 20, "{stdout}");
+    assert_eq!(notes, 25, "{stdout}");
     assert!(
         lines[lines.len() - 2].starts_with(
-            "reviews: 0 reviewed, 0 changed since review, 0 overdue, 20 never reviewed"
+            "reviews: 0 reviewed, 0 changed since review, 0 overdue, 25 never reviewed"
         ),
         "{stdout}"
     );
@@ -392,7 +393,7 @@ fn validate_command_fails_on_a_broken_folder_and_says_where() {
     assert!(
         stdout
             .trim_end()
-            .ends_with("6 topics x 4 languages, 11 errors"),
+            .ends_with("6 topics x 5 languages, 11 errors"),
         "{stdout}"
     );
 }
@@ -687,7 +688,7 @@ fn an_error_in_one_language_leaves_that_language_out_and_the_folder_in_use() {
     );
     let offered = app.library().languages();
     assert!(!offered.contains(&Language::builtin("bn")));
-    for tag in ["en", "ar", "ja"] {
+    for tag in ["en", "ar", "ja", "ur"] {
         assert!(offered.contains(&Language::builtin(tag)), "{tag}");
     }
     let errors: Vec<String> = app.content_errors().iter().map(|e| e.to_string()).collect();

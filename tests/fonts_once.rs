@@ -1,5 +1,6 @@
-//! One font database per process: validating the content, starting the app (which
-//! checks a clinic's folder against the fonts and sets up the screen's text
+//! One font database per process, filled as languages are used: laying out English
+//! reads only its own family's files; validating the content, starting the app
+//! (which checks a clinic's folder against the fonts and sets up the screen's text
 //! system), laying out Arabic, Bengali and Japanese, and making handouts in two
 //! languages on another thread parse each bundled font file exactly once.
 //!
@@ -20,11 +21,32 @@ const BUNDLED_ONLY: FontOptions = FontOptions {
 #[test]
 fn each_bundled_font_file_is_parsed_once_per_process() {
     let bundled = fonts::bundled_files().len();
-    assert!(bundled >= 8, "the four scripts' regular and bold faces");
+    assert!(bundled >= 10, "the five languages' regular and bold faces");
     assert_eq!(
         fonts::parse_count(),
         0,
         "no font is parsed before one is used"
+    );
+
+    // A language's fonts are read when it is first laid out, not before.
+    let mut english = TextSystem::new(BUNDLED_ONLY);
+    assert_eq!(
+        fonts::parse_count(),
+        0,
+        "a text system reads no font by itself"
+    );
+    let layout = english.layout(
+        "Platelet-rich plasma",
+        Language::fallback(),
+        TextStyle::regular(16.0),
+        None,
+        1.0,
+    );
+    assert!(layout.glyphs().all(|g| g.glyph_id != 0));
+    assert_eq!(
+        fonts::parse_count(),
+        2,
+        "English reads Noto Sans's two files and nothing else"
     );
 
     // `clinic-edu validate`: every string of the content checked against the fonts.

@@ -1,4 +1,4 @@
-//! Page 1 of the Arabic, Bengali and Japanese handouts of one topic, rendered by
+//! Page 1 of the Arabic, Bengali, Japanese and Urdu handouts of one topic, rendered by
 //! poppler's `pdftoppm`, against images under tests/snapshots/ that were looked at
 //! by eye before they were committed. Update them with
 //! `UPDATE_SNAPSHOTS=1 cargo test --test handout_snapshots`, and look again.
@@ -18,7 +18,7 @@ const CHANNEL_TOLERANCE: u8 = 40;
 const PIXEL_SHARE: f64 = 0.002;
 
 #[test]
-fn page_one_of_the_arabic_bengali_and_japanese_handouts() {
+fn page_one_of_the_arabic_bengali_japanese_and_urdu_handouts() {
     let loaded = clinic_edu::content::load(&ContentFiles::embedded(), None);
     let strings = Strings::embedded().unwrap();
     let mut text = TextSystem::new(FontOptions::default());
@@ -31,6 +31,7 @@ fn page_one_of_the_arabic_bengali_and_japanese_handouts() {
         Language::builtin("ar"),
         Language::builtin("bn"),
         Language::builtin("ja"),
+        Language::builtin("ur"),
     ] {
         let request = HandoutRequest {
             topic: "mesotherapy".into(),

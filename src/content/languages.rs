@@ -1,13 +1,15 @@
 //! A clinic's own languages: `DIR/languages/<tag>/` with its manifest
 //! (`language.ron`), its Fluent strings (`main.ftl`) and its font files. Each
-//! manifest is checked, its font files are added to the process's fonts, and the
-//! language is registered (a new tag adds a language; a built-in tag is replaced),
-//! before the content that uses it is read.
+//! manifest is checked, its font files are made known to the process's fonts (and
+//! read when a layout first uses them), and the language is registered (a new tag
+//! adds a language; a built-in tag is replaced), before the content that uses it
+//! is read. [`check_fonts`] reads them at once, for `validate`.
 
 use std::path::Path;
 
 use super::error::ContentError;
 use crate::lang::{self, Language, Manifest};
+use crate::text::families::{self, FontFile};
 use crate::text::fonts;
 
 /// The folder of a clinic's languages inside its content folder.
@@ -56,30 +58,14 @@ fn load_one(folder: &Path, tag: &str) -> Result<Manifest, ContentError> {
         .map_err(|e| ContentError::new(e.path, Some((e.line, e.column)), e.message))?;
     // Each family's files: in the language's folder, or among the bundled fonts.
     for family in &manifest.fonts {
+        let mut files = Vec::new();
         for file in &family.files {
             let local = folder.join(file);
             if local.is_file() {
-                let data = std::fs::read(&local).map_err(|e| {
-                    ContentError::new(
-                        local.display().to_string(),
-                        None,
-                        format!("cannot read: {e}"),
-                    )
-                })?;
-                let families = fonts::add_font(data);
-                if !families.contains(&family.family) {
-                    return Err(ContentError::at_text(
-                        &shown,
-                        &text,
-                        file,
-                        format!(
-                            "{file} holds the family {}, not {:?}",
-                            families.join(", "),
-                            family.family
-                        ),
-                    ));
-                }
-            } else if !fonts::bundled_files().contains(file) {
+                files.push(FontFile::Path(local));
+            } else if fonts::bundled_files().contains(file) {
+                files.push(FontFile::Bundled(file.clone()));
+            } else {
                 return Err(ContentError::at_text(
                     &shown,
                     &text,
@@ -91,14 +77,30 @@ fn load_one(folder: &Path, tag: &str) -> Result<Manifest, ContentError> {
                 ));
             }
         }
-        if !fonts::has_family(&family.family) {
-            return Err(ContentError::at_text(
-                &shown,
-                &text,
-                &family.family,
-                format!("no font of the family {:?} is loaded", family.family),
-            ));
-        }
+        families::register_family(&family.family, files);
     }
     Ok(manifest)
+}
+
+/// Reads the font files of the clinic folder `dir`'s languages now (the app reads
+/// them on first use) and says, at the manifest, which one cannot be read or does
+/// not hold the family it is listed under.
+pub fn check_fonts(dir: &Path) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    for lang in load_dir(dir).0 {
+        let path = dir.join(LANGUAGES).join(lang.code()).join("language.ron");
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        for family in &lang.manifest().fonts {
+            if let Err(message) = families::check_family(&family.family) {
+                errors.push(ContentError::at_text(
+                    &shown,
+                    &text,
+                    &family.family,
+                    message,
+                ));
+            }
+        }
+    }
+    errors
 }

@@ -27,7 +27,7 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    /// `5 topics x 4 languages, 0 errors`.
+    /// `5 topics x 5 languages, 0 errors`.
     pub fn summary(&self) -> String {
         let topics = if self.topic_count == 1 {
             "topic"

@@ -41,24 +41,25 @@ struct Entry {
     manifest: Arc<Manifest>,
 }
 
-static REGISTRY: LazyLock<RwLock<Vec<Entry>>> = LazyLock::new(|| {
+static REGISTRY: LazyLock<RwLock<Vec<Entry>>> =
+    LazyLock::new(|| RwLock::new(builtin_manifests().into_iter().map(entry).collect()));
+
+/// The built-in languages' manifests as embedded (whatever a clinic overrides),
+/// the fallback first, then by tag: the order the language switcher shows.
+pub fn builtin_manifests() -> Vec<Manifest> {
     let mut tags: Vec<String> = BuiltIn::iter()
         .filter_map(|p| p.strip_suffix("/language.ron").map(str::to_owned))
         .collect();
-    // The fallback first, then by tag: the order the language switcher shows.
     tags.sort_by_key(|t| (t != FALLBACK, t.clone()));
-    let entries = tags
-        .iter()
+    tags.iter()
         .map(|tag| {
             let path = format!("assets/languages/{tag}/language.ron");
             let text = builtin_file(tag, "language.ron").unwrap_or_default();
-            let manifest = Manifest::parse(&path, tag, &text)
-                .unwrap_or_else(|e| panic!("a built-in language manifest is broken: {e}"));
-            entry(manifest)
+            Manifest::parse(&path, tag, &text)
+                .unwrap_or_else(|e| panic!("a built-in language manifest is broken: {e}"))
         })
-        .collect();
-    RwLock::new(entries)
-});
+        .collect()
+}
 
 fn entry(manifest: Manifest) -> Entry {
     // A handful of languages per process: their names live as long as it does.

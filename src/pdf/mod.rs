@@ -4,6 +4,8 @@
 //! never answers, and is written to the chosen file and nowhere else.
 
 mod compose;
+mod draw_text;
+mod glyph_text;
 mod handout;
 pub mod page;
 pub mod print;

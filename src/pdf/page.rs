@@ -149,6 +149,9 @@ pub struct RunGlyph {
     pub x_offset: f32,
     pub y_offset: f32,
     pub cluster: Range<usize>,
+    /// Set right to left (an odd bidi level): its cluster's glyphs are drawn last
+    /// to first.
+    pub rtl: bool,
 }
 
 /// Glyphs of one face and size, drawn from one start point.
@@ -176,6 +179,7 @@ pub fn line_runs(item: &TextItem, line: usize) -> Vec<GlyphRun> {
             x_offset: g.x_offset,
             y_offset: g.y_offset,
             cluster: g.start..g.end,
+            rtl: g.level % 2 == 1,
         };
         let continues = runs.last().is_some_and(|run| {
             let last = run.glyphs.last().expect("runs are never empty");

@@ -1,32 +1,26 @@
 //! A composed handout written as a tagged PDF with krilla: the engine's own glyphs
-//! with each glyph's cluster range (krilla writes ToUnicode and ActualText from
-//! them), fonts embedded as subsets, each line a span in its language, and a
+//! with each glyph's own text (`glyph_text`: krilla writes the ToUnicode maps from
+//! it, in as many copies of a font as keep every map unambiguous), fonts embedded
+//! as subsets, each line a span in its language, and a
 //! structure tree in reading order, checked by krilla's PDF/UA-1 validator.
 
-use std::collections::HashMap;
 use std::num::NonZeroU16;
 
-use cosmic_text::fontdb;
-use egui::Color32;
 use krilla::action::{Action, LinkAction};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
-use krilla::color::rgb;
 use krilla::configure::{Accessibility, ConfigurationBuilder};
 use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::{DateTime, Metadata, TextDirection};
-use krilla::num::NormalizedF32;
 use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
-use krilla::paint::{Fill, FillRule, Stroke};
+use krilla::paint::Stroke;
 use krilla::surface::Surface;
-use krilla::tagging::{
-    ArtifactType, ContentTag, ListNumbering, Node, SpanTag, Tag, TagGroup, TagTree,
-};
-use krilla::text::{Font, GlyphId, KrillaGlyph};
+use krilla::tagging::{ArtifactType, ContentTag, ListNumbering, Node, Tag, TagGroup, TagTree};
 use krilla::{Document, SerializeSettings};
 
-use super::page::{Composed, Item, Role, TextItem, line_runs};
+use super::draw_text::{Fonts, draw_text, fill, paint};
+use super::page::{Composed, Item, Role};
 use crate::content::review::Date;
 use crate::text::TextSystem;
 use crate::theme::timeline::Mark;
@@ -109,97 +103,6 @@ pub fn write(composed: &Composed, text: &TextSystem, date: Date) -> Result<Vec<u
             .text_direction(direction),
     );
     document.finish().map_err(|e| format!("{e:?}"))
-}
-
-/// krilla faces for the engine's faces, made once each.
-struct Fonts<'a> {
-    text: &'a TextSystem,
-    made: HashMap<fontdb::ID, Font>,
-}
-
-impl<'a> Fonts<'a> {
-    fn new(text: &'a TextSystem) -> Self {
-        Self {
-            text,
-            made: HashMap::new(),
-        }
-    }
-
-    fn get(&mut self, id: fontdb::ID) -> Result<Font, String> {
-        if let Some(font) = self.made.get(&id) {
-            return Ok(font.clone());
-        }
-        let (data, index) = self
-            .text
-            .font_data(id)
-            .ok_or_else(|| format!("font {} has no data", self.text.family_name(id)))?;
-        let font = Font::new(data.into(), index)
-            .ok_or_else(|| format!("font {} cannot be read", self.text.family_name(id)))?;
-        self.made.insert(id, font.clone());
-        Ok(font)
-    }
-}
-
-fn paint(color: Color32) -> krilla::paint::Paint {
-    rgb::Color::new(color.r(), color.g(), color.b()).into()
-}
-
-fn fill(color: Color32) -> Fill {
-    Fill {
-        paint: paint(color),
-        opacity: NormalizedF32::ONE,
-        rule: FillRule::NonZero,
-    }
-}
-
-fn draw_text(
-    surface: &mut Surface<'_>,
-    fonts: &mut Fonts<'_>,
-    item: &TextItem,
-    ids: &mut [Vec<Node>],
-) -> Result<(), String> {
-    surface.set_fill(Some(fill(item.color)));
-    surface.set_stroke(None);
-    let code = item.lang.code();
-    for line in item.lines.clone() {
-        let tag = match item.block {
-            Some(_) => ContentTag::Span(SpanTag::empty().with_lang(Some(code))),
-            None => {
-                ContentTag::Artifact(krilla::tagging::Artifact::with_kind(ArtifactType::Footer))
-            }
-        };
-        let id = surface.start_tagged(tag);
-        for run in line_runs(item, line) {
-            let font = fonts.get(run.font_id)?;
-            let start = run.glyphs[0].x;
-            let glyphs: Vec<KrillaGlyph> = run
-                .glyphs
-                .iter()
-                .map(|g| KrillaGlyph {
-                    glyph_id: GlyphId::new(u32::from(g.glyph_id)),
-                    text_range: g.cluster.clone(),
-                    x_advance: g.advance / run.size,
-                    x_offset: g.x_offset / run.size,
-                    y_offset: g.y_offset / run.size,
-                    y_advance: 0.0,
-                    location: None,
-                })
-                .collect();
-            surface.draw_glyphs(
-                Point::from_xy(start, run.baseline),
-                &glyphs,
-                font,
-                &item.text,
-                run.size,
-                false,
-            );
-        }
-        surface.end_tagged();
-        if let Some(block) = item.block {
-            ids[block].push(id.into());
-        }
-    }
-    Ok(())
 }
 
 fn circle(builder: &mut PathBuilder, cx: f32, cy: f32, r: f32) {

@@ -7,6 +7,8 @@
 //! `TextSystem` holds the same [`SharedFonts`] and locks it for one layout or one
 //! glyph at a time.
 //!
+//! A family's files are read on first use, not at startup (`families`).
+//!
 //! Embedded fonts always come first. Installed system fonts, when asked for, are
 //! appended after them (the first time the process asks) and only ever reached
 //! through fallback, so a machine's own fonts can fill a gap but never replace a
@@ -23,7 +25,7 @@ use unicode_script::Script;
 /// The font files under `fonts/`, compiled into the binary.
 #[derive(Embed)]
 #[folder = "fonts/"]
-struct FontFiles;
+pub(super) struct FontFiles;
 
 /// Which fonts the database holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -46,7 +48,7 @@ pub fn bundled_files() -> Vec<String> {
 pub type SharedFonts = Arc<Mutex<FontSystem>>;
 
 /// How many font files have been parsed into a font database in this process.
-static PARSES: AtomicUsize = AtomicUsize::new(0);
+pub(super) static PARSES: AtomicUsize = AtomicUsize::new(0);
 /// The one font system of the process, made on first use.
 static SHARED: OnceLock<SharedFonts> = OnceLock::new();
 /// Whether the installed system fonts are in [`SHARED`] yet.
@@ -73,35 +75,6 @@ pub fn shared(options: FontOptions) -> SharedFonts {
     fonts.clone()
 }
 
-/// Adds a font file a clinic's language brings (read from its folder) to the
-/// process's font system, after the bundled fonts; returns the families it holds.
-pub fn add_font(data: Vec<u8>) -> Vec<String> {
-    let fonts = shared(FontOptions::default());
-    let mut system = lock(&fonts);
-    let db = system.db_mut();
-    let before: BTreeSet<fontdb::ID> = db.faces().map(|f| f.id).collect();
-    db.load_font_source(fontdb::Source::Binary(Arc::new(data)));
-    PARSES.fetch_add(1, Ordering::SeqCst);
-    fix_bold_weights(db);
-    let mut families: Vec<String> = db
-        .faces()
-        .filter(|f| !before.contains(&f.id))
-        .flat_map(|f| f.families.iter().map(|(name, _)| name.clone()))
-        .collect();
-    families.dedup();
-    families
-}
-
-/// Whether a family of that name is in the process's font system.
-pub fn has_family(family: &str) -> bool {
-    let fonts = shared(FontOptions::default());
-    let system = lock(&fonts);
-    system
-        .db()
-        .faces()
-        .any(|f| f.families.iter().any(|(name, _)| name == family))
-}
-
 /// Locks `fonts`; a panic elsewhere while it was held leaves it usable (a layout
 /// that panicked changed no font data).
 pub fn lock(fonts: &Mutex<FontSystem>) -> MutexGuard<'_, FontSystem> {
@@ -110,21 +83,10 @@ pub fn lock(fonts: &Mutex<FontSystem>) -> MutexGuard<'_, FontSystem> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// A font database with the bundled fonts, each file parsed once into it.
+/// An empty font database that knows which family is sans-serif: families are
+/// loaded into it as layouts use them ([`ensure`]).
 fn bundled_database() -> fontdb::Database {
     let mut db = fontdb::Database::new();
-    for name in bundled_files() {
-        let file = FontFiles::get(&name).expect("listed bundled font is embedded");
-        // The embedded bytes are shared, not copied: the 11 MB of Noto Sans JP then
-        // cost memory only for the pages shaping and rasterising actually read.
-        let data: Arc<dyn AsRef<[u8]> + Sync + Send> = match file.data {
-            std::borrow::Cow::Borrowed(bytes) => Arc::new(bytes),
-            std::borrow::Cow::Owned(bytes) => Arc::new(bytes),
-        };
-        db.load_font_source(fontdb::Source::Binary(data));
-        PARSES.fetch_add(1, Ordering::SeqCst);
-    }
-    fix_bold_weights(&mut db);
     let latin = super::faces::faces().latin();
     db.set_sans_serif_family(latin);
     db.set_serif_family(latin);
@@ -134,7 +96,7 @@ fn bundled_database() -> fontdb::Database {
 /// A face named Bold whose file declares a regular weight (Noto Nastaliq Urdu's
 /// bold file says weight 400 in its OS/2 table) is entered as bold, as its name
 /// says: otherwise bold Urdu would fall back to another family's bold.
-fn fix_bold_weights(db: &mut fontdb::Database) {
+pub(super) fn fix_bold_weights(db: &mut fontdb::Database) {
     let wrong: Vec<fontdb::FaceInfo> = db
         .faces()
         .filter(|f| f.weight < fontdb::Weight::SEMIBOLD && f.post_script_name.ends_with("-Bold"))
@@ -163,7 +125,7 @@ fn load_system_fonts(db: &mut fontdb::Database) {
 }
 
 /// A cosmic-text font system over the bundled fonts with the bundled fallback order.
-fn font_system() -> FontSystem {
+pub(super) fn font_system() -> FontSystem {
     // A fixed locale: the fallback below does not depend on it, and results must not
     // change with the machine's settings.
     FontSystem::new_with_locale_and_db_and_fallback(
@@ -218,39 +180,5 @@ impl Fallback for ManifestFallback {
             .iter()
             .find(|(s, _)| *s == script)
             .map_or(&[], |(_, families)| families.as_slice())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bundled_families_are_all_present() {
-        let db = bundled_database();
-        for family in [
-            "Noto Sans",
-            "Noto Naskh Arabic",
-            "Noto Sans Bengali",
-            "Noto Sans JP",
-        ] {
-            for weight in [fontdb::Weight::NORMAL, fontdb::Weight::BOLD] {
-                let id = db
-                    .query(&fontdb::Query {
-                        families: &[fontdb::Family::Name(family)],
-                        weight,
-                        ..Default::default()
-                    })
-                    .unwrap_or_else(|| panic!("{family} {weight:?} is not bundled"));
-                let face = db.face(id).unwrap();
-                assert_eq!(face.families[0].0, family);
-                assert_eq!(face.weight, weight, "{family}");
-            }
-        }
-        assert_eq!(
-            db.len(),
-            bundled_files().len(),
-            "only the bundled faces without --system-fonts"
-        );
     }
 }

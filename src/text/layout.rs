@@ -13,6 +13,7 @@ use cosmic_text::{
 };
 
 use super::faces::faces;
+use super::families;
 use super::lines::{Paragraph, VisualLine, lay_out_paragraph};
 use super::runs::{font_runs, primary_family};
 use crate::lang::Language;
@@ -199,8 +200,36 @@ pub fn is_invisible_control(c: char) -> bool {
     )
 }
 
-/// Shapes and lays out `text` in `lang`, wrapping at `width` points if given.
+/// Lays out `text` in `lang`, loading the font families it is set in first (see
+/// [`families::ensure`]).
 pub fn layout(
+    font_system: &mut FontSystem,
+    text: &str,
+    lang: Language,
+    style: TextStyle,
+    width: Option<f32>,
+    pixels_per_point: f32,
+) -> TextLayout {
+    let faces = faces();
+    let mut wanted = vec![primary_family(lang), faces.latin()];
+    for (_, family) in font_runs(text, lang) {
+        if !wanted.contains(&family) {
+            wanted.push(family);
+        }
+    }
+    families::ensure(font_system, wanted);
+    let laid = layout_with_loaded(font_system, text, lang, style, width, pixels_per_point);
+    // A character none of its run's families has: fallback may find it in a
+    // family no layout has used yet.
+    if laid.glyphs().any(|g| g.glyph_id == 0) && !families::all_loaded() {
+        families::ensure_all(font_system);
+        return layout_with_loaded(font_system, text, lang, style, width, pixels_per_point);
+    }
+    laid
+}
+
+/// Shapes and lays out `text` in `lang`, wrapping at `width` points if given.
+fn layout_with_loaded(
     font_system: &mut FontSystem,
     text: &str,
     lang: Language,

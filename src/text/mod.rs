@@ -9,6 +9,7 @@ pub mod atlas;
 mod cache;
 pub mod debug;
 mod faces;
+pub mod families;
 pub mod fonts;
 pub mod layout;
 mod lines;
@@ -297,10 +298,18 @@ impl TextSystem {
     }
 
     /// The glyph a face maps `c` to on its own (no shaping), if it has one.
-    pub fn glyph_for_char(&mut self, font_id: fontdb::ID, c: char) -> Option<u16> {
+    pub fn glyph_for_char(&self, font_id: fontdb::ID, c: char) -> Option<u16> {
         let font = fonts::lock(&self.font_system).get_font(font_id, fontdb::Weight::NORMAL)?;
         let id = font.as_swash().charmap().map(c);
         (id != 0).then_some(id)
+    }
+
+    /// How far `glyph` of face `font_id` advances the pen, in ems.
+    pub fn glyph_advance(&self, font_id: fontdb::ID, glyph: u16) -> Option<f32> {
+        let font = fonts::lock(&self.font_system).get_font(font_id, fontdb::Weight::NORMAL)?;
+        let face = font.as_swash();
+        let units = f32::from(face.metrics(&[]).units_per_em);
+        (units > 0.0).then(|| face.glyph_metrics(&[]).advance_width(glyph) / units)
     }
 
     /// The glyph atlas (for tests and diagnostics).

@@ -11,7 +11,11 @@ use super::print_out;
 
 pub fn validate(dir: Option<&Path>) -> anyhow::Result<()> {
     // The folder's own languages first: its content may be written in them.
-    let language_errors = dir.map_or_else(Vec::new, |d| content::languages::load_dir(d).1);
+    let language_errors = dir.map_or_else(Vec::new, |d| {
+        let mut errors = content::languages::load_dir(d).1;
+        errors.extend(content::languages::check_fonts(d));
+        errors
+    });
     let mut files = ContentFiles::embedded();
     if let Some(dir) = dir {
         match ContentFiles::from_dir(dir) {
