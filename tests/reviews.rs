@@ -338,11 +338,12 @@ fn the_built_in_content_copied_as_it_is_is_a_clinic_folder_that_can_be_reviewed(
 
 /// Types `text` into the sign-off field labelled `label`.
 fn type_into(h: &mut egui_kittest::Harness<'_, ClinicApp>, label: &str, text: &str) {
-    h.get_by_label(label).scroll_to_me();
+    let field = || (egui::Role::TextInput, label);
+    h.get_by_role_and_label(field().0, field().1).scroll_to_me();
     h.run();
-    h.get_by_label(label).focus();
+    h.get_by_role_and_label(field().0, field().1).focus();
     h.run();
-    h.get_by_label(label).type_text(text);
+    h.get_by_role_and_label(field().0, field().1).type_text(text);
     h.run();
 }
 
@@ -365,7 +366,9 @@ fn staff_sign_off_a_review_in_the_app_and_every_screen_shows_it() {
     common::click(&mut h, &strings.get(en, "clinical-review-open"));
     // Each paragraph beside its sources: the blood-thinner item and its review.
     assert!(
-        h.query_by_label_contains("Systematic review (2020)").is_some(),
+        h.query_all_by_label_contains("Systematic review (2020)")
+            .next()
+            .is_some(),
         "the sources of the paragraphs are shown"
     );
     let today = Date::today().to_string();
