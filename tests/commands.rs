@@ -8,8 +8,8 @@ use clinic_edu::app::handout::Action;
 use clinic_edu::app::{
     AppState, Command, Effect, HandoutCommand, KioskCommand, ReviewCommand, Route, ScreeningStep,
 };
-use clinic_edu::content::review::SignOff;
 use clinic_edu::config::Config;
+use clinic_edu::content::review::SignOff;
 use clinic_edu::content::{ContentFiles, Library, SectionId, load};
 use clinic_edu::kiosk::{KioskState, hash_pin};
 use clinic_edu::pdf::Paper;

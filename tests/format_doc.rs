@@ -124,7 +124,10 @@ struct Fields<'a> {
 }
 impl<'de> de::MapAccess<'de> for Fields<'_> {
     type Error = Stop;
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Stop> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Stop> {
         match self.keys.next() {
             Some(key) => {
                 let key: de::value::StrDeserializer<'_, Stop> = (*key).into_deserializer();
@@ -168,7 +171,11 @@ impl<'de> de::VariantAccess<'de> for Variant<'_> {
         fields: &'static [&'static str],
         v: V,
     ) -> Result<V::Value, Stop> {
-        self.names.fields.entry(self.variant).or_default().extend(fields);
+        self.names
+            .fields
+            .entry(self.variant)
+            .or_default()
+            .extend(fields);
         v.visit_map(Fields {
             names: self.names,
             keys: fields.iter(),
@@ -194,7 +201,14 @@ fn format_md_names_every_field_of_the_content_files() {
     trace::<TopicRules>(&mut names);
     trace::<Vec<ReviewRecord>>(&mut names);
     // The tracer reached the nested types too.
-    for name in ["TimelineStep", "CompareRows", "SideEffects", "Item", "Para", "Rule"] {
+    for name in [
+        "TimelineStep",
+        "CompareRows",
+        "SideEffects",
+        "Item",
+        "Para",
+        "Rule",
+    ] {
         assert!(names.fields.contains_key(name), "not traced: {name}");
     }
     assert!(names.variants.contains_key("Step"));

@@ -317,7 +317,11 @@ fn the_built_in_content_copied_as_it_is_is_a_clinic_folder_that_can_be_reviewed(
     // One paragraph edited: that file, and only that file, changed since its review.
     let text = std::fs::read_to_string(&ar).unwrap();
     let at = text.find("Para(text: \"").unwrap() + "Para(text: \"".len();
-    std::fs::write(&ar, format!("{}تعديل العيادة. {}", &text[..at], &text[at..])).unwrap();
+    std::fs::write(
+        &ar,
+        format!("{}تعديل العيادة. {}", &text[..at], &text[at..]),
+    )
+    .unwrap();
     let out = run(&["validate", d]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}");
@@ -343,7 +347,8 @@ fn type_into(h: &mut egui_kittest::Harness<'_, ClinicApp>, label: &str, text: &s
     h.run();
     h.get_by_role_and_label(field().0, field().1).focus();
     h.run();
-    h.get_by_role_and_label(field().0, field().1).type_text(text);
+    h.get_by_role_and_label(field().0, field().1)
+        .type_text(text);
     h.run();
 }
 
@@ -372,18 +377,39 @@ fn staff_sign_off_a_review_in_the_app_and_every_screen_shows_it() {
         "the sources of the paragraphs are shown"
     );
     let today = Date::today().to_string();
-    type_into(&mut h, &strings.get(en, "clinical-review-name"), "Dr Amal Haddad");
-    type_into(&mut h, &strings.get(en, "clinical-review-role"), "dermatologist");
-    type_into(&mut h, &strings.get(en, "clinical-review-registration"), "SCFHS 12345");
+    type_into(
+        &mut h,
+        &strings.get(en, "clinical-review-name"),
+        "Dr Amal Haddad",
+    );
+    type_into(
+        &mut h,
+        &strings.get(en, "clinical-review-role"),
+        "dermatologist",
+    );
+    type_into(
+        &mut h,
+        &strings.get(en, "clinical-review-registration"),
+        "SCFHS 12345",
+    );
     common::click(&mut h, &strings.get(en, "clinical-review-sign"));
 
     let written = std::fs::read_to_string(dir.join("reviews.ron")).unwrap();
-    assert!(written.contains("reviewer: \"Dr Amal Haddad, dermatologist\""), "{written}");
-    assert!(written.contains("registration: Some(\"SCFHS 12345\")"), "{written}");
+    assert!(
+        written.contains("reviewer: \"Dr Amal Haddad, dermatologist\""),
+        "{written}"
+    );
+    assert!(
+        written.contains("registration: Some(\"SCFHS 12345\")"),
+        "{written}"
+    );
     assert!(written.contains("\"compare.evidence\":"), "{written}");
     let reviewed = format!("Reviewed by Dr Amal Haddad, dermatologist on {today}.");
     assert!(h.query_by_label(&reviewed).is_some(), "no {reviewed:?}");
     // The home screen says it too, under the treatment's card.
     common::click(&mut h, &strings.get(en, "menu-topics"));
-    assert!(h.query_by_label(&reviewed).is_some(), "home: no {reviewed:?}");
+    assert!(
+        h.query_by_label(&reviewed).is_some(),
+        "home: no {reviewed:?}"
+    );
 }

@@ -99,7 +99,10 @@ fn review_snapshot(lang: Language) {
         .click();
     harness.run();
     harness
-        .get_by_role_and_label(egui::Role::Button, &strings.get(lang, "clinical-review-open"))
+        .get_by_role_and_label(
+            egui::Role::Button,
+            &strings.get(lang, "clinical-review-open"),
+        )
         .click();
     harness.run();
     harness.snapshot(format!("clinical_review_prp_{}", lang.code()));

@@ -3,8 +3,8 @@
 //! starts closed again whenever another page opens.
 
 use super::command::{Command, Effect, HandoutCommand, KioskCommand, ReviewCommand};
-use crate::content::review::Date;
 use super::state::{AppState, MAX_COMPARED, Route, ScreeningStep};
+use crate::content::review::Date;
 use crate::content::{Library, SectionId};
 use crate::kiosk::{Idle, KioskState};
 
@@ -124,8 +124,7 @@ impl AppState {
                     month: 12,
                     day: 31,
                 };
-                if let (Some(topic), None) =
-                    (library.topic(topic), self.sign_off.problem(any_day))
+                if let (Some(topic), None) = (library.topic(topic), self.sign_off.problem(any_day))
                 {
                     let record = library.review_record(topic, *lang, &self.sign_off);
                     return Effect::RecordReview(Box::new(record));

@@ -58,11 +58,16 @@ impl TopicText {
                 }
             }
         }
-        out.extend(self.compare.cells().into_iter().map(|(field, cell)| ReviewedText {
-            key: format!("compare.{field}"),
-            text: &cell.text,
-            cite: &cell.cite,
-        }));
+        out.extend(
+            self.compare
+                .cells()
+                .into_iter()
+                .map(|(field, cell)| ReviewedText {
+                    key: format!("compare.{field}"),
+                    text: &cell.text,
+                    cite: &cell.cite,
+                }),
+        );
         out
     }
 
@@ -81,12 +86,7 @@ impl TopicText {
 impl Library {
     /// The record of a review of `topic` in `lang` signed by `sign`: the hashes
     /// of the files and of each paragraph as the app has them now.
-    pub fn review_record(
-        &self,
-        topic: &Topic,
-        lang: Language,
-        sign: &SignOff,
-    ) -> ReviewRecord {
+    pub fn review_record(&self, topic: &Topic, lang: Language, sign: &SignOff) -> ReviewRecord {
         ReviewRecord {
             topic: topic.id.clone(),
             lang,
@@ -94,12 +94,10 @@ impl Library {
             date: sign.date.trim().to_owned(),
             file_sha256: topic.hashes.texts.get(lang).clone(),
             screening_sha256: topic.hashes.screening.clone(),
-            registration: Some(sign.registration.trim().to_owned())
-                .filter(|r| !r.is_empty()),
+            registration: Some(sign.registration.trim().to_owned()).filter(|r| !r.is_empty()),
             paragraphs: topic.text(lang).paragraph_hashes(),
         }
     }
-
 }
 
 /// The places of the paragraphs of `text` that differ from `record`'s, or are new

@@ -31,7 +31,11 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>) {
         } else {
             tokens.warning_text
         };
-        ui.add(Paragraph::new(&review, lang).style(tokens.small).color(colour));
+        ui.add(
+            Paragraph::new(&review, lang)
+                .style(tokens.small)
+                .color(colour),
+        );
         ui.add_space(tokens.gap / 2.0);
     }
 }

@@ -30,9 +30,17 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, lang: Language) {
             cx.commands.push(Command::OpenTopic(topic.id.clone()));
         }
     });
-    let title = strings.with_arg(ui_lang, msg::CLINICAL_REVIEW_TITLE, "treatment", text.title.clone());
+    let title = strings.with_arg(
+        ui_lang,
+        msg::CLINICAL_REVIEW_TITLE,
+        "treatment",
+        text.title.clone(),
+    );
     ui.add(Heading::new(&title, ui_lang));
-    ui.add(Paragraph::new(&strings.get(ui_lang, msg::CLINICAL_REVIEW_INTRO), ui_lang).color(tokens.muted_text));
+    ui.add(
+        Paragraph::new(&strings.get(ui_lang, msg::CLINICAL_REVIEW_INTRO), ui_lang)
+            .color(tokens.muted_text),
+    );
     // The language under review.
     crate::ui::wrapping_row(ui, rtl, |ui| {
         for choice in cx.library.languages() {
@@ -59,14 +67,19 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, lang: Language) {
             ));
         }
         (Some(_), None) => {
-            ui.add(Paragraph::new(&strings.get(ui_lang, msg::CLINICAL_REVIEW_NO_PARAGRAPHS), ui_lang));
+            ui.add(Paragraph::new(
+                &strings.get(ui_lang, msg::CLINICAL_REVIEW_NO_PARAGRAPHS),
+                ui_lang,
+            ));
         }
         (None, _) => {}
     }
     ui.add_space(tokens.gap);
 
     for item in text.reviewed_texts() {
-        let is_changed = changed.as_ref().is_some_and(|keys| keys.contains(&item.key));
+        let is_changed = changed
+            .as_ref()
+            .is_some_and(|keys| keys.contains(&item.key));
         let stroke = if is_changed {
             Stroke::new(2.0, tokens.warning_text)
         } else {
@@ -86,17 +99,23 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, lang: Language) {
                 );
                 if is_changed {
                     ui.add(
-                        Paragraph::new(&strings.get(ui_lang, msg::CLINICAL_REVIEW_CHANGED_MARK), ui_lang)
-                            .style(tokens.small)
-                            .color(tokens.warning_text),
+                        Paragraph::new(
+                            &strings.get(ui_lang, msg::CLINICAL_REVIEW_CHANGED_MARK),
+                            ui_lang,
+                        )
+                        .style(tokens.small)
+                        .color(tokens.warning_text),
                     );
                 }
                 ui.add(Paragraph::new(item.text, lang));
                 if item.cite.is_empty() {
                     ui.add(
-                        Paragraph::new(&strings.get(ui_lang, msg::CLINICAL_REVIEW_NO_SOURCE), ui_lang)
-                            .style(tokens.small)
-                            .color(tokens.muted_text),
+                        Paragraph::new(
+                            &strings.get(ui_lang, msg::CLINICAL_REVIEW_NO_SOURCE),
+                            ui_lang,
+                        )
+                        .style(tokens.small)
+                        .color(tokens.muted_text),
                     );
                 }
                 for id in item.cite {
@@ -128,7 +147,10 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, lang: Language) {
 fn sign_off(ui: &mut Ui, cx: &mut Context<'_>) {
     let tokens = ui.tokens();
     let (lang, strings) = (cx.lang, cx.strings);
-    ui.add(Heading::new(&strings.get(lang, msg::CLINICAL_REVIEW_SIGN_TITLE), lang));
+    ui.add(Heading::new(
+        &strings.get(lang, msg::CLINICAL_REVIEW_SIGN_TITLE),
+        lang,
+    ));
     let mut draft: SignOff = cx.sign_off.clone();
     let today = Date::today();
     if draft.date.is_empty() {
@@ -149,7 +171,8 @@ fn sign_off(ui: &mut Ui, cx: &mut Context<'_>) {
         ui.add_space(tokens.gap / 4.0);
     }
     if draft != *cx.sign_off {
-        cx.commands.push(Command::Review(ReviewCommand::Edit(draft.clone())));
+        cx.commands
+            .push(Command::Review(ReviewCommand::Edit(draft.clone())));
     }
     let problem = draft.problem(today);
     if let Some(problem) = problem {
@@ -161,11 +184,23 @@ fn sign_off(ui: &mut Ui, cx: &mut Context<'_>) {
     }
     match cx.review_folder {
         Some(dir) => {
-            let line = strings.with_arg(lang, msg::CLINICAL_REVIEW_FOLDER, "path", dir.display().to_string());
-            ui.add(Paragraph::new(&line, lang).style(tokens.small).color(tokens.muted_text));
+            let line = strings.with_arg(
+                lang,
+                msg::CLINICAL_REVIEW_FOLDER,
+                "path",
+                dir.display().to_string(),
+            );
+            ui.add(
+                Paragraph::new(&line, lang)
+                    .style(tokens.small)
+                    .color(tokens.muted_text),
+            );
         }
         None => {
-            ui.add(Notice::new(&strings.get(lang, msg::CLINICAL_REVIEW_NO_FOLDER), lang));
+            ui.add(Notice::new(
+                &strings.get(lang, msg::CLINICAL_REVIEW_NO_FOLDER),
+                lang,
+            ));
         }
     }
     let ready = problem.is_none() && cx.review_folder.is_some();
@@ -177,7 +212,12 @@ fn sign_off(ui: &mut Ui, cx: &mut Context<'_>) {
     if let Some(message) = cx.review_message {
         let line = match message {
             Ok(path) => strings.with_arg(lang, msg::CLINICAL_REVIEW_RECORDED, "path", path.clone()),
-            Err(error) => strings.with_arg(lang, msg::CLINICAL_REVIEW_NOT_RECORDED, "error", error.clone()),
+            Err(error) => strings.with_arg(
+                lang,
+                msg::CLINICAL_REVIEW_NOT_RECORDED,
+                "error",
+                error.clone(),
+            ),
         };
         ui.add(Paragraph::new(&line, lang));
     }

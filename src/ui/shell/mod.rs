@@ -232,9 +232,11 @@ impl ClinicApp {
         let result = match (&services.review_folder, Date::parse(&record.date)) {
             (None, _) => Err("no clinic folder".to_owned()),
             (_, Some(day)) if day > Date::today() => Err("the date is in the future".to_owned()),
-            (Some(dir), _) => reviews_file(&with_review(services.library.reviews(), record.clone()))
-                .map_err(|e| e.to_string())
-                .and_then(|text| write_reviews(dir, &text).map_err(|e| e.to_string())),
+            (Some(dir), _) => {
+                reviews_file(&with_review(services.library.reviews(), record.clone()))
+                    .map_err(|e| e.to_string())
+                    .and_then(|text| write_reviews(dir, &text).map_err(|e| e.to_string()))
+            }
         };
         services.review_message = Some(match result {
             Ok(path) => {
