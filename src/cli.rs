@@ -132,6 +132,9 @@ pub enum Tool {
         /// The day of the review, YYYY-MM-DD (default: today).
         #[arg(long)]
         date: Option<String>,
+        /// The reviewer's professional registration number.
+        #[arg(long)]
+        registration: Option<String>,
         /// The content folder whose reviews.ron records it (default, in a source
         /// checkout: assets/content).
         #[arg(long, value_name = "DIR")]

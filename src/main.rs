@@ -41,8 +41,16 @@ fn main() -> ExitCode {
             lang,
             reviewer,
             date,
+            registration,
             content,
-        }) => tools::review::review(&topic, lang, &reviewer, date.as_deref(), content.as_deref()),
+        }) => tools::review::review(tools::review::Request {
+            topic: &topic,
+            lang,
+            reviewer: &reviewer,
+            date: date.as_deref(),
+            registration: registration.as_deref(),
+            content: content.as_deref(),
+        }),
         Some(Tool::Handout {
             topic,
             lang,

@@ -6,9 +6,10 @@
 use clinic_edu::Language;
 use clinic_edu::app::handout::Action;
 use clinic_edu::app::{
-    AppState, Command, Effect, HandoutCommand, KioskCommand, Route, ScreeningStep,
+    AppState, Command, Effect, HandoutCommand, KioskCommand, ReviewCommand, Route, ScreeningStep,
 };
 use clinic_edu::config::Config;
+use clinic_edu::content::review::SignOff;
 use clinic_edu::content::{ContentFiles, Library, SectionId, load};
 use clinic_edu::kiosk::{KioskState, hash_pin};
 use clinic_edu::pdf::Paper;
@@ -21,6 +22,7 @@ fn variant(c: &Command) -> usize {
     use Command as C;
     use HandoutCommand as H;
     use KioskCommand as K;
+    use ReviewCommand as R;
     match c {
         C::SetLanguage(_) => 0,
         C::SetStaffLanguage(_) => 1,
@@ -42,8 +44,11 @@ fn variant(c: &Command) -> usize {
         C::Handout(H::ToggleSection(_)) => 17,
         C::Handout(H::SetPaper(_)) => 18,
         C::Handout(H::Start(_)) => 19,
+        C::Review(R::Open { .. }) => 20,
+        C::Review(R::Edit(_)) => 21,
+        C::Review(R::SignOff) => 22,
         C::Kiosk(k) => {
-            20 + match k {
+            23 + match k {
                 K::Touch => 0,
                 K::CornerTap => 1,
                 K::Tick => 2,
@@ -62,7 +67,7 @@ fn variant(c: &Command) -> usize {
         }
     }
 }
-const VARIANTS: usize = 34;
+const VARIANTS: usize = 37;
 
 fn k(c: KioskCommand) -> Command {
     Command::Kiosk(c)
@@ -92,6 +97,22 @@ fn open_panel() -> Vec<Command> {
         Command::OpenTopic("prp".into()),
         h(HandoutCommand::SetOpen(true)),
     ]
+}
+
+fn review() -> Command {
+    Command::Review(ReviewCommand::Open {
+        topic: "prp".into(),
+        lang: Language::builtin("ar"),
+    })
+}
+
+fn signed() -> Command {
+    Command::Review(ReviewCommand::Edit(SignOff {
+        name: "Dr Amal Haddad".into(),
+        role: "dermatologist".into(),
+        registration: "SCFHS 12345".into(),
+        date: "2026-11-20".into(),
+    }))
 }
 
 fn screening() -> Vec<Command> {
@@ -181,6 +202,24 @@ fn table() -> Vec<Row> {
         row(
             open_panel(),
             h(HandoutCommand::Start(Action::Print)),
+            true,
+            false,
+        ),
+        // The clinical review is for staff: a kiosk drops every step of it.
+        row(
+            vec![],
+            Command::Go(Route::ClinicalReview {
+                topic: "prp".into(),
+                lang: Language::builtin("ar"),
+            }),
+            true,
+            false,
+        ),
+        row(vec![], review(), true, false),
+        row(vec![review()], signed(), true, false),
+        row(
+            vec![review(), signed()],
+            Command::Review(ReviewCommand::SignOff),
             true,
             false,
         ),

@@ -580,6 +580,8 @@ fn timelines_hold_only_sourced_numbers() {
     assert_eq!(step("exosome-therapy", Step::Downtime), None);
     // No source gives PRP a minimum of 1 session; the one trial gave 12.
     assert_eq!(step("prp", Step::Sessions), Some((12, 12)));
+    // 12 sessions over 6 months is the trial's; a gap worked out from it is not.
+    assert_eq!(step("prp", Step::Interval), None);
 }
 
 /// The texts of `lang` in a content file: the whole file for `<lang>.ron`, the

@@ -588,8 +588,8 @@ impl Monkey {
                 }
             }
             Route::Screening(ScreeningStep::Result) => Seen::Result,
-            // Staff mode only: the kiosk never offers it.
-            Route::Scripts => Seen::Home,
+            // Staff mode only: the kiosk never offers them.
+            Route::Scripts | Route::ClinicalReview { .. } => Seen::Home,
             // A page of columns and buttons, weighted like the list of treatments.
             Route::Compare => Seen::Home,
         });

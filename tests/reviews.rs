@@ -273,3 +273,143 @@ fn the_topic_page_says_who_reviewed_it_or_why_that_no_longer_stands() {
     assert!(h.query_by_label(&changed).is_some(), "no {changed:?}");
     assert!(h.query_by_label(&reviewed).is_none());
 }
+
+/// Copies `from` into `to`, folders and all files (FORMAT.md and GLOSSARY.md too).
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_built_in_content_copied_as_it_is_is_a_clinic_folder_that_can_be_reviewed() {
+    let dir = scratch("copy");
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/content"),
+        &dir,
+    );
+    assert!(dir.join("questions.ron").is_file() && dir.join("FORMAT.md").is_file());
+    let d = dir.to_str().unwrap();
+    let out = run(&["validate", d]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+
+    review(&dir, "ar", "2026-11-20");
+    let out = run(&["validate", d]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    let ar = dir.join("prp").join("ar.ron");
+    assert!(
+        stdout.contains(&format!(
+            "{}: note: reviewed by {REVIEWER} on 2026-11-20",
+            ar.display()
+        )),
+        "{stdout}"
+    );
+
+    // One paragraph edited: that file, and only that file, changed since its review.
+    let text = std::fs::read_to_string(&ar).unwrap();
+    let at = text.find("Para(text: \"").unwrap() + "Para(text: \"".len();
+    std::fs::write(
+        &ar,
+        format!("{}تعديل العيادة. {}", &text[..at], &text[at..]),
+    )
+    .unwrap();
+    let out = run(&["validate", d]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    let changed: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.contains("changed since review"))
+        .collect();
+    assert_eq!(changed.len(), 2, "{stdout}");
+    assert!(
+        changed[0].starts_with(&format!("{}: note: changed since review", ar.display())),
+        "{stdout}"
+    );
+    assert!(
+        changed[1].starts_with("reviews: 0 reviewed, 1 changed since review"),
+        "{stdout}"
+    );
+}
+
+/// Types `text` into the sign-off field labelled `label`.
+fn type_into(h: &mut egui_kittest::Harness<'_, ClinicApp>, label: &str, text: &str) {
+    let field = || (egui::Role::TextInput, label);
+    h.get_by_role_and_label(field().0, field().1).scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(field().0, field().1).focus();
+    h.run();
+    h.get_by_role_and_label(field().0, field().1)
+        .type_text(text);
+    h.run();
+}
+
+#[test]
+fn staff_sign_off_a_review_in_the_app_and_every_screen_shows_it() {
+    let strings = Strings::embedded().unwrap();
+    let en = Language::builtin("en");
+    let dir = scratch("in-app");
+    let mut h = common::harness(
+        ClinicApp::new(AppOptions {
+            system_fonts: false,
+            language: en,
+            content_dir: Some(dir.clone()),
+            ..AppOptions::default()
+        })
+        .unwrap(),
+        vec2(1200.0, 900.0),
+    );
+    common::click_topic(&mut h, en, "prp");
+    common::click(&mut h, &strings.get(en, "clinical-review-open"));
+    // Each paragraph beside its sources: the blood-thinner item and its review.
+    assert!(
+        h.query_all_by_label_contains("Systematic review (2020)")
+            .next()
+            .is_some(),
+        "the sources of the paragraphs are shown"
+    );
+    let today = Date::today().to_string();
+    type_into(
+        &mut h,
+        &strings.get(en, "clinical-review-name"),
+        "Dr Amal Haddad",
+    );
+    type_into(
+        &mut h,
+        &strings.get(en, "clinical-review-role"),
+        "dermatologist",
+    );
+    type_into(
+        &mut h,
+        &strings.get(en, "clinical-review-registration"),
+        "SCFHS 12345",
+    );
+    common::click(&mut h, &strings.get(en, "clinical-review-sign"));
+
+    let written = std::fs::read_to_string(dir.join("reviews.ron")).unwrap();
+    assert!(
+        written.contains("reviewer: \"Dr Amal Haddad, dermatologist\""),
+        "{written}"
+    );
+    assert!(
+        written.contains("registration: Some(\"SCFHS 12345\")"),
+        "{written}"
+    );
+    assert!(written.contains("\"compare.evidence\":"), "{written}");
+    let reviewed = format!("Reviewed by Dr Amal Haddad, dermatologist on {today}.");
+    assert!(h.query_by_label(&reviewed).is_some(), "no {reviewed:?}");
+    // The home screen says it too, under the treatment's card.
+    common::click(&mut h, &strings.get(en, "menu-topics"));
+    assert!(
+        h.query_by_label(&reviewed).is_some(),
+        "home: no {reviewed:?}"
+    );
+}

@@ -41,7 +41,9 @@ fn exosome_therapy_rules_match_the_facts() {
     assert_eq!(level("pregnant"), Some(Level::DoNotTreat));
     assert_eq!(level("breastfeeding"), Some(Level::DoNotTreat));
     assert_eq!(level("planning_pregnancy"), Some(Level::Discuss));
-    assert_eq!(s.questions_for(&["exosome-therapy"]).len(), 9);
+    // The nine of the facts brief, and whether the patient is under 18.
+    assert_eq!(s.questions_for(&["exosome-therapy"]).len(), 10);
+    assert_eq!(level("under_18"), Some(Level::Discuss));
 }
 
 #[test]
@@ -213,7 +215,7 @@ fn screen_command_prints_the_verdict_as_json() {
         .iter()
         .map(|v| v.as_str().unwrap())
         .collect();
-    assert_eq!(unanswered.len(), 7);
+    assert_eq!(unanswered.len(), 8);
     assert!(!unanswered.contains(&"pregnant") && !unanswered.contains(&"breastfeeding"));
 
     let out = screen(&[

@@ -83,6 +83,41 @@ fn topic_snapshot(lang: Language, side_by_side: bool) {
     harness.snapshot(name);
 }
 
+/// The clinical review screen of PRP in `lang`, at its top: the review state, the
+/// first paragraphs with the sources they cite.
+fn review_snapshot(lang: Language) {
+    let strings = Strings::embedded().unwrap();
+    let app = common::app(lang);
+    let title = app.library().topic("prp").unwrap().text(lang).title.clone();
+    let mut harness = Harness::builder()
+        .with_size(vec2(1100.0, 900.0))
+        .wgpu()
+        .build_eframe(|_| app);
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::Role::Button, &title)
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(
+            egui::Role::Button,
+            &strings.get(lang, "clinical-review-open"),
+        )
+        .click();
+    harness.run();
+    harness.snapshot(format!("clinical_review_prp_{}", lang.code()));
+}
+
+#[test]
+fn clinical_review_arabic() {
+    review_snapshot(Language::builtin("ar"));
+}
+
+#[test]
+fn clinical_review_bengali() {
+    review_snapshot(Language::builtin("bn"));
+}
+
 #[test]
 fn topic_page_arabic() {
     topic_snapshot(Language::builtin("ar"), false);

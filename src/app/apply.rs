@@ -2,8 +2,9 @@
 //! checks the kiosk's allowlist first, then applies the command; the handout panel
 //! starts closed again whenever another page opens.
 
-use super::command::{Command, Effect, HandoutCommand, KioskCommand};
+use super::command::{Command, Effect, HandoutCommand, KioskCommand, ReviewCommand};
 use super::state::{AppState, MAX_COMPARED, Route, ScreeningStep};
+use crate::content::review::Date;
 use crate::content::{Library, SectionId};
 use crate::kiosk::{Idle, KioskState};
 
@@ -98,7 +99,37 @@ impl AppState {
                 self.route = Route::Screening(ScreeningStep::Pick);
             }
             Command::Handout(command) => return self.apply_handout(command),
+            Command::Review(command) => return self.apply_review(command, library),
             Command::Kiosk(command) => return self.apply_kiosk(command, now),
+        }
+        Effect::None
+    }
+
+    fn apply_review(&mut self, command: ReviewCommand, library: &Library) -> Effect {
+        match command {
+            ReviewCommand::Open { topic, lang } => {
+                if library.topic(&topic).is_some() {
+                    self.route = Route::ClinicalReview { topic, lang };
+                }
+            }
+            ReviewCommand::Edit(sign) => self.sign_off = sign,
+            ReviewCommand::SignOff => {
+                let Route::ClinicalReview { topic, lang } = &self.route else {
+                    return Effect::None;
+                };
+                // The date is checked against today where the review is written; a
+                // pure function has no calendar.
+                let any_day = Date {
+                    year: 9999,
+                    month: 12,
+                    day: 31,
+                };
+                if let (Some(topic), None) = (library.topic(topic), self.sign_off.problem(any_day))
+                {
+                    let record = library.review_record(topic, *lang, &self.sign_off);
+                    return Effect::RecordReview(Box::new(record));
+                }
+            }
         }
         Effect::None
     }

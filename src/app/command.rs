@@ -8,6 +8,7 @@
 use super::handout::Action;
 use super::state::{AppState, Route};
 use crate::content::SectionId;
+use crate::content::review::{ReviewRecord, SignOff};
 use crate::kiosk::Overlay;
 use crate::lang::Language;
 use crate::pdf::Paper;
@@ -49,6 +50,8 @@ pub enum Command {
     FinishScreening,
     /// The topic page's handout panel.
     Handout(HandoutCommand),
+    /// The clinical review screen (staff only).
+    Review(ReviewCommand),
     /// Something only kiosk mode does.
     Kiosk(KioskCommand),
 }
@@ -63,6 +66,17 @@ pub enum HandoutCommand {
     SetPaper(Paper),
     /// Save the handout as a PDF (a file dialog) or print it.
     Start(Action),
+}
+
+/// Commands of the clinical review screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReviewCommand {
+    /// Review a topic in a language.
+    Open { topic: String, lang: Language },
+    /// The sign-off form as typed.
+    Edit(SignOff),
+    /// Record the review signed in the form, of the text on show.
+    SignOff,
 }
 
 /// Commands of kiosk mode.
@@ -107,6 +121,8 @@ pub enum Effect {
     Close,
     /// Save or print the handout the panel describes.
     StartHandout(Action),
+    /// Write this review into the clinic folder's reviews.ron.
+    RecordReview(Box<ReviewRecord>),
     /// The command is not allowed here and was dropped (the name of the command and
     /// why, for the log; never a PIN digit or an answer).
     Refused {
@@ -140,6 +156,9 @@ impl Command {
             Command::Handout(HandoutCommand::SetPaper(_)) => "Handout(SetPaper)",
             Command::Handout(HandoutCommand::Start(Action::Save)) => "Handout(Save)",
             Command::Handout(HandoutCommand::Start(Action::Print)) => "Handout(Print)",
+            Command::Review(ReviewCommand::Open { .. }) => "Review(Open)",
+            Command::Review(ReviewCommand::Edit(_)) => "Review(Edit)",
+            Command::Review(ReviewCommand::SignOff) => "Review(SignOff)",
             Command::Kiosk(k) => match k {
                 KioskCommand::Touch => "Kiosk(Touch)",
                 KioskCommand::CornerTap => "Kiosk(CornerTap)",
@@ -176,7 +195,9 @@ impl AppState {
         match command {
             // Staff-only screens; the attract screen and language choice are reached
             // through the kiosk's own commands.
-            Command::Go(Route::Scripts) => Some("a staff screen"),
+            Command::Go(Route::Scripts | Route::ClinicalReview { .. }) | Command::Review(_) => {
+                Some("a staff screen")
+            }
             Command::Go(Route::Attract | Route::LanguageChoice) => {
                 Some("reached through the kiosk's own commands")
             }

@@ -10,7 +10,7 @@ pub mod services;
 pub mod startup;
 pub mod state;
 
-pub use command::{Command, Effect, HandoutCommand, KioskCommand};
+pub use command::{Command, Effect, HandoutCommand, KioskCommand, ReviewCommand};
 pub use services::{Services, SettingsStore};
 pub use startup::{AppOptions, Started, start};
 pub use state::{AppState, HandoutChoice, Route, ScreeningStep};

@@ -23,6 +23,11 @@ pub struct Services {
     pub handout_setup: HandoutSetup,
     /// The config's `review_valid_months`.
     pub review_months: u32,
+    /// Where the review screen records a sign-off (the clinic folder the content
+    /// came from); `None`: nowhere, and the screen says so.
+    pub review_folder: Option<PathBuf>,
+    /// How the last sign-off went: where it was recorded, or why it was not.
+    pub review_message: Option<Result<String, String>>,
     pub settings: SettingsStore,
 }
 

@@ -128,9 +128,17 @@ pub fn start(options: AppOptions) -> anyhow::Result<Started> {
         None => AppState::new(Route::Home, options.language, settings.staff_language),
     };
     let strings = std::sync::Arc::new(Strings::load(options.content_dir.as_deref())?);
+    // Reviews are recorded in the clinic's folder, and only when the app runs on it
+    // (a folder with errors leaves the app on the built-in content).
+    let review_folder = options
+        .content_dir
+        .clone()
+        .filter(|_| content_errors.is_empty());
     let services = Services {
         library,
         content_errors,
+        review_folder,
+        review_message: None,
         samples: Samples::embedded().map_err(anyhow::Error::msg)?,
         handouts: HandoutJobs::new(strings.clone()),
         strings,

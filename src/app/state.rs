@@ -4,6 +4,7 @@
 //! Plain data, changed only by [`AppState::apply`] (see `apply.rs`).
 
 use crate::content::SectionId;
+use crate::content::review::SignOff;
 use crate::kiosk::KioskState;
 use crate::lang::Language;
 use crate::pdf::Paper;
@@ -36,6 +37,12 @@ pub enum Route {
     Scripts,
     /// Two or three treatments side by side, row by row.
     Compare,
+    /// A clinician's review of one topic in one language, paragraph by paragraph
+    /// beside its sources, with the sign-off (staff only).
+    ClinicalReview {
+        topic: String,
+        lang: Language,
+    },
     /// Kiosk: "tap to start".
     Attract,
     /// Kiosk: choose a language.
@@ -103,6 +110,8 @@ pub struct AppState {
     pub handout: HandoutChoice,
     /// Kiosk mode's timers, gesture, PIN pad and countdown; `None` in staff mode.
     pub kiosk: Option<KioskState>,
+    /// The review screen's sign-off form, as typed so far.
+    pub sign_off: SignOff,
 }
 
 /// How many treatments the Compare screen puts side by side.
@@ -120,6 +129,7 @@ impl AppState {
             compared: Vec::new(),
             handout: HandoutChoice::default(),
             kiosk: None,
+            sign_off: SignOff::default(),
         }
     }
 

@@ -9,6 +9,7 @@ pub mod limits;
 pub mod load;
 pub mod meta;
 pub mod model;
+pub mod paragraphs;
 pub mod raw;
 pub mod review;
 mod validate;

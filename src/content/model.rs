@@ -72,6 +72,20 @@ impl Library {
         )
     }
 
+    /// The latest review of `topic` in `lang`, if any.
+    pub fn last_review(&self, topic: &str, lang: Language) -> Option<&ReviewRecord> {
+        self.reviews
+            .iter()
+            .rev()
+            .find(|r| r.topic == topic && r.lang == lang)
+    }
+
+    /// A review recorded while the app runs, in place of any earlier one of its
+    /// topic and language.
+    pub fn record_review(&mut self, record: ReviewRecord) {
+        self.reviews = review::with_review(&self.reviews, record);
+    }
+
     pub fn is_empty(&self) -> bool {
         self.topics.is_empty()
     }
@@ -210,6 +224,16 @@ pub enum SideEffectLevel {
 }
 
 impl SideEffectLevel {
+    /// The field name in the content files.
+    pub fn field(self) -> &'static str {
+        match self {
+            SideEffectLevel::Common => "common",
+            SideEffectLevel::Rare => "rare",
+            SideEffectLevel::Serious => "serious",
+            SideEffectLevel::Urgent => "urgent",
+        }
+    }
+
     pub fn string_id(self) -> &'static str {
         match self {
             SideEffectLevel::Common => msg::SIDE_EFFECTS_COMMON,

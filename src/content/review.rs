@@ -3,9 +3,12 @@
 //! a SHA-256 of each file as it was then. A review counts only while both files are
 //! unchanged and it is younger than the config's `review_valid_months`.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::i18n::msg;
 use crate::lang::Language;
 
 /// The reviews file, at the top of a content folder.
@@ -27,6 +30,95 @@ pub struct ReviewRecord {
     pub file_sha256: String,
     /// SHA-256 of the topic's `screening.ron`, lowercase hex.
     pub screening_sha256: String,
+    /// The reviewer's professional registration number, when the sign-off gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration: Option<String>,
+    /// SHA-256 of each paragraph as reviewed, by its place in the file
+    /// (`what_it_is.0`, `side_effects.rare.1.2`, `compare.evidence`): what lets the
+    /// review screen say which paragraphs changed since.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub paragraphs: BTreeMap<String, String>,
+}
+
+/// Who signs a review, and on which day: what the `review` command and the app's
+/// review screen ask for.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SignOff {
+    pub name: String,
+    pub role: String,
+    pub registration: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+}
+
+impl SignOff {
+    /// "NAME, ROLE" as reviews.ron and the pages write it.
+    pub fn reviewer(&self) -> String {
+        let (name, role) = (self.name.trim(), self.role.trim());
+        if role.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{name}, {role}")
+        }
+    }
+
+    /// Why this sign-off cannot be recorded on `today`, if it cannot (the id of
+    /// the message that says so): a name and role, a registration number on one
+    /// line, and a day that is not in the future.
+    pub fn problem(&self, today: Date) -> Option<&'static str> {
+        if self.name.trim().is_empty()
+            || self.role.trim().is_empty()
+            || !reviewer_is_valid(&self.reviewer())
+        {
+            return Some(msg::CLINICAL_REVIEW_NEED_NAME);
+        }
+        let registration = self.registration.trim();
+        if registration.is_empty()
+            || registration.chars().count() > 60
+            || registration.contains(char::is_control)
+        {
+            return Some(msg::CLINICAL_REVIEW_NEED_REGISTRATION);
+        }
+        match Date::parse(self.date.trim()) {
+            Some(day) if day <= today => None,
+            _ => Some(msg::CLINICAL_REVIEW_NEED_DATE),
+        }
+    }
+}
+
+/// reviews.ron's text for `records`, sorted by topic and language.
+pub fn reviews_file(records: &[ReviewRecord]) -> Result<String, ron::Error> {
+    let mut records = records.to_vec();
+    records.sort_by(|a, b| (&a.topic, a.lang).cmp(&(&b.topic, b.lang)));
+    let pretty = ron::ser::PrettyConfig::new().struct_names(false);
+    let body = ron::ser::to_string_pretty(&records, pretty)?;
+    Ok(format!(
+        "// Clinicians' reviews, written by `clinic-edu review` or the app's review screen.\n\
+         // A review stands while the SHA-256 of the files it covers still match and it is\n\
+         // younger than the config's review_valid_months. Do not edit the hashes by hand.\n{body}\n"
+    ))
+}
+
+/// Writes `text` as `dir`'s reviews.ron, through a temporary file renamed into
+/// place, so that a reader never sees half of it.
+pub fn write_reviews(dir: &std::path::Path, text: &str) -> std::io::Result<std::path::PathBuf> {
+    let path = dir.join(REVIEWS);
+    let temporary = dir.join(format!(".{REVIEWS}.new"));
+    std::fs::write(&temporary, text)?;
+    std::fs::rename(&temporary, &path)?;
+    Ok(path)
+}
+
+/// `records` with `record` in place of any earlier review of its topic and language.
+pub fn with_review(records: &[ReviewRecord], record: ReviewRecord) -> Vec<ReviewRecord> {
+    let mut out: Vec<ReviewRecord> = records
+        .iter()
+        .filter(|r| !(r.topic == record.topic && r.lang == record.lang))
+        .cloned()
+        .collect();
+    out.push(record);
+    out.sort_by(|a, b| (&a.topic, a.lang).cmp(&(&b.topic, b.lang)));
+    out
 }
 
 /// The SHA-256 of the files a review covers, as loaded.

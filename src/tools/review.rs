@@ -5,18 +5,32 @@
 use std::path::{Path, PathBuf};
 
 use clinic_edu::Language;
-use clinic_edu::content::review::{Date, REVIEWS, ReviewRecord, reviewer_is_valid};
+use clinic_edu::content::review::{
+    Date, REVIEWS, SignOff, reviewer_is_valid, reviews_file, with_review,
+};
 use clinic_edu::content::{self, ContentFiles};
 
 use super::print_out;
 
-pub fn review(
-    topic: &str,
-    lang: Language,
-    reviewer: &str,
-    date: Option<&str>,
-    content: Option<&Path>,
-) -> anyhow::Result<()> {
+/// What the command line says of the review.
+pub struct Request<'a> {
+    pub topic: &'a str,
+    pub lang: Language,
+    pub reviewer: &'a str,
+    pub date: Option<&'a str>,
+    pub registration: Option<&'a str>,
+    pub content: Option<&'a Path>,
+}
+
+pub fn review(request: Request<'_>) -> anyhow::Result<()> {
+    let Request {
+        topic,
+        lang,
+        reviewer,
+        date,
+        registration,
+        content,
+    } = request;
     let dir: PathBuf = match content {
         Some(dir) => dir.to_owned(),
         // In a source checkout the built-in content is this folder.
@@ -55,29 +69,15 @@ pub fn review(
         let known: Vec<&str> = library.topics().iter().map(|t| t.id.as_str()).collect();
         anyhow::bail!("no topic {topic:?}; the topics are: {}", known.join(", "));
     };
-    let record = ReviewRecord {
-        topic: topic.to_owned(),
-        lang,
-        reviewer: reviewer.to_owned(),
+    // The reviewer is "NAME, ROLE" as given; the record keeps it whole.
+    let sign = SignOff {
+        name: reviewer.to_owned(),
+        role: String::new(),
+        registration: registration.unwrap_or_default().to_owned(),
         date: day.to_string(),
-        file_sha256: found.hashes.texts.get(lang).clone(),
-        screening_sha256: found.hashes.screening.clone(),
     };
-    let mut records: Vec<ReviewRecord> = library
-        .reviews()
-        .iter()
-        .filter(|r| !(r.topic == topic && r.lang == lang))
-        .cloned()
-        .collect();
-    records.push(record.clone());
-    records.sort_by(|a, b| (&a.topic, a.lang).cmp(&(&b.topic, b.lang)));
-    let pretty = ron::ser::PrettyConfig::new().struct_names(false);
-    let body = ron::ser::to_string_pretty(&records, pretty)?;
-    let text = format!(
-        "// Clinicians' reviews, written by `clinic-edu review`. A review stands while the\n\
-         // SHA-256 of the files it covers still match and it is younger than the config's\n\
-         // review_valid_months. Do not edit the hashes by hand.\n{body}\n"
-    );
+    let record = library.review_record(found, lang, &sign);
+    let text = reviews_file(&with_review(library.reviews(), record.clone()))?;
     let path = dir.join(REVIEWS);
     clinic_edu::pdf::write_atomic(&path, text.as_bytes())?;
     print_out(&format!(

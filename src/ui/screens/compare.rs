@@ -120,6 +120,11 @@ fn grid(ui: &mut Ui, cx: &Context<'_>, topics: &[&Topic], lang: Language) {
     };
     let titles: Vec<String> = topics.iter().map(|t| t.text(lang).title.clone()).collect();
     cells(ui, "", &titles, true);
+    let reviews: Vec<String> = topics
+        .iter()
+        .map(|t| super::review_line(cx, t, lang))
+        .collect();
+    cells(ui, &strings.get(lang, msg::COMPARE_REVIEW), &reviews, false);
     for row in &ROWS {
         let (id, texts) = match row {
             Row::Words(id, cell) => {

@@ -6,7 +6,7 @@ use egui::Ui;
 
 use super::Context;
 use crate::app::command::Command;
-use crate::ui::widgets::{Heading, Notice, Paragraph, TopicCard};
+use crate::ui::widgets::{Heading, Paragraph, TopicCard};
 
 pub fn show(ui: &mut Ui, cx: &mut Context<'_>) {
     let tokens = ui.tokens();
@@ -15,7 +15,6 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>) {
     ui.add(Heading::new(&cx.strings.get(lang, msg::HOME_TITLE), lang));
     ui.add(Paragraph::new(&cx.strings.get(lang, msg::HOME_INTRO), lang).color(tokens.muted_text));
     ui.add_space(tokens.gap / 2.0);
-    ui.add(Notice::new(&cx.strings.get(lang, msg::NOT_REVIEWED), lang));
     ui.add_space(tokens.gap / 2.0);
     for topic in cx.library.topics() {
         let text = topic.text(lang);
@@ -25,6 +24,18 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>) {
         {
             cx.commands.push(Command::OpenTopic(topic.id.clone()));
         }
+        // Each treatment's own review state, under its card.
+        let (review, stands) = super::review_state(cx, topic, lang);
+        let colour = if stands {
+            tokens.muted_text
+        } else {
+            tokens.warning_text
+        };
+        ui.add(
+            Paragraph::new(&review, lang)
+                .style(tokens.small)
+                .color(colour),
+        );
         ui.add_space(tokens.gap / 2.0);
     }
 }

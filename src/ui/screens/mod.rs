@@ -4,6 +4,7 @@ pub mod compare;
 pub mod handout;
 pub mod home;
 pub mod kiosk;
+pub mod review;
 pub mod screening;
 pub mod scripts;
 pub mod topic;
@@ -41,6 +42,33 @@ pub struct Context<'a> {
     pub handout_setup: &'a crate::app::handout::HandoutSetup,
     /// How many months a clinician's review stands.
     pub review_months: u32,
+    /// A staff app (not a kiosk): the clinical review is offered.
+    pub staff: bool,
+    /// Where a sign-off is recorded, and how the last one went.
+    pub review_folder: Option<&'a std::path::Path>,
+    pub review_message: Option<&'a Result<String, String>>,
+    /// The sign-off form as typed.
+    pub sign_off: &'a crate::content::review::SignOff,
+}
+
+/// What can be said of `topic`'s clinical review in `lang`, in `lang`: who
+/// reviewed it and when, or that it changed since, is overdue or was never reviewed.
+pub fn review_line(cx: &Context<'_>, topic: &crate::content::Topic, lang: Language) -> String {
+    review_state(cx, topic, lang).0
+}
+
+/// [`review_line`], and whether the review stands (for its colour).
+pub fn review_state(
+    cx: &Context<'_>,
+    topic: &crate::content::Topic,
+    lang: Language,
+) -> (String, bool) {
+    use crate::content::review::{Date, ReviewStatus};
+    let status = cx
+        .library
+        .review_status(topic, lang, Date::today(), cx.review_months);
+    let line = crate::content::meta::review_line(cx.strings, lang, &status);
+    (line, matches!(status, ReviewStatus::Reviewed { .. }))
 }
 
 /// The warning listing a content folder's errors, when there are any.
@@ -132,6 +160,10 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>, state: &AppState, samples: &Sampl
         }
         Route::Scripts => scripts::show(ui, state.language, samples, cx.strings),
         Route::Compare => compare::show(ui, cx, &state.compared, state.side_by_side),
+        Route::ClinicalReview { topic, lang } => match cx.library.topic(topic) {
+            Some(topic) => review::show(ui, cx, topic, *lang),
+            None => home::show(ui, cx),
+        },
         Route::LanguageChoice | Route::Attract => {
             kiosk::language_choice(ui, cx.strings, cx.languages, cx.commands)
         }

@@ -307,5 +307,9 @@ fn outcome_card(ui: &mut Ui, cx: &Context<'_>, outcome: &Outcome<'_>, lang: Lang
             if let Some(notice) = screening.notice(outcome.treatment) {
                 ui.add(Paragraph::new(notice.text.get(lang), lang));
             }
+            if let Some(topic) = cx.library.topic(outcome.treatment) {
+                let review = super::review_line(cx, topic, lang);
+                ui.add(Paragraph::new(&review, lang).style(tokens.small));
+            }
         });
 }

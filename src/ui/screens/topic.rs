@@ -7,7 +7,7 @@ use crate::ui::UiExt;
 use egui::Ui;
 
 use super::Context;
-use crate::app::command::Command;
+use crate::app::command::{Command, ReviewCommand};
 use crate::app::state::Route;
 use crate::content::SectionId;
 pub use crate::content::cite::{cited, source_line};
@@ -54,6 +54,19 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, view: TopicView) {
         });
         ui.add_space(tokens.gap / 2.0);
     }
+    // A clinician's review of this text: staff only, never in a kiosk.
+    if cx.staff {
+        crate::ui::row(ui, rtl, |ui| {
+            let label = strings.get(lang, msg::CLINICAL_REVIEW_OPEN);
+            if ui.add(Button::new(&label, lang)).clicked() {
+                cx.commands.push(Command::Review(ReviewCommand::Open {
+                    topic: topic.id.clone(),
+                    lang,
+                }));
+            }
+        });
+        ui.add_space(tokens.gap / 2.0);
+    }
 
     if view.side_by_side {
         super::staff_language_row(ui, cx);
@@ -94,11 +107,7 @@ fn language_column(
     let strings = cx.strings;
     let text = topic.text(lang);
     ui.add(Heading::new(&text.title, lang));
-    let today = crate::content::review::Date::today();
-    let status = cx
-        .library
-        .review_status(topic, lang, today, cx.review_months);
-    let review = crate::content::meta::review_line(strings, lang, &status);
+    let review = super::review_line(cx, topic, lang);
     ui.add(Notice::new(&review, lang));
     let origin = crate::content::meta::origin_line(strings, lang, &text.meta);
     ui.add(

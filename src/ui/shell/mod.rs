@@ -149,6 +149,10 @@ impl ClinicApp {
             handout_status: self.services.handouts.status(self.state.handout.generation),
             handout_setup: &self.services.handout_setup,
             review_months: self.services.review_months,
+            staff: self.state.kiosk.is_none(),
+            review_folder: self.services.review_folder.as_deref(),
+            review_message: self.services.review_message.as_ref(),
+            sign_off: &self.state.sign_off,
         };
         screens::page(
             ui,
@@ -186,6 +190,7 @@ impl ClinicApp {
             }
             Effect::Close => ctx.send_viewport_cmd(ViewportCommand::Close),
             Effect::StartHandout(action) => self.start_handout(ctx, action),
+            Effect::RecordReview(record) => self.record_review(*record),
             Effect::Refused { command, why } => {
                 eprintln!("clinic-edu: dropped {command}: {why}");
             }
@@ -217,6 +222,32 @@ impl ClinicApp {
             &services.handout_setup,
             move || ctx.request_repaint(),
         );
+    }
+
+    /// Writes a signed review into the clinic folder's reviews.ron and into the
+    /// library, so every screen shows it at once.
+    fn record_review(&mut self, record: crate::content::review::ReviewRecord) {
+        use crate::content::review::{Date, reviews_file, with_review, write_reviews};
+        let services = &mut self.services;
+        let result = match (&services.review_folder, Date::parse(&record.date)) {
+            (None, _) => Err("no clinic folder".to_owned()),
+            (_, Some(day)) if day > Date::today() => Err("the date is in the future".to_owned()),
+            (Some(dir), _) => {
+                reviews_file(&with_review(services.library.reviews(), record.clone()))
+                    .map_err(|e| e.to_string())
+                    .and_then(|text| write_reviews(dir, &text).map_err(|e| e.to_string()))
+            }
+        };
+        services.review_message = Some(match result {
+            Ok(path) => {
+                services.library.record_review(record);
+                Ok(path.display().to_string())
+            }
+            Err(e) => {
+                eprintln!("clinic-edu: the review was not recorded: {e}");
+                Err(e)
+            }
+        });
     }
 
     fn save_settings(&self) {

@@ -1,0 +1,116 @@
+//! The paragraphs of a text one by one, as a clinical review looks at them: each
+//! with its place in the file, its sources and a SHA-256, so that a later review
+//! can tell which paragraphs changed since the last one.
+
+use std::collections::BTreeMap;
+
+use super::model::{Block, Library, Topic, TopicText};
+use super::review::{ReviewRecord, SignOff, sha256_hex};
+use crate::lang::Language;
+
+/// One paragraph, list item or Compare cell of a text, with its place in the file
+/// and its sources: what a clinical review looks at one by one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReviewedText<'a> {
+    /// `title`, `what_it_is.0`, `side_effects.rare.1.2`, `compare.evidence`.
+    pub key: String,
+    pub text: &'a str,
+    pub cite: &'a [String],
+}
+
+impl TopicText {
+    /// Every paragraph, list item and Compare cell, in reading order.
+    pub fn reviewed_texts(&self) -> Vec<ReviewedText<'_>> {
+        let none: &[String] = &[];
+        let mut out = vec![
+            ReviewedText {
+                key: "title".into(),
+                text: &self.title,
+                cite: none,
+            },
+            ReviewedText {
+                key: "summary".into(),
+                text: &self.summary,
+                cite: none,
+            },
+        ];
+        for (section, parts) in &self.sections {
+            for part in parts {
+                let place = match part.sub {
+                    Some(level) => format!("{}.{}", section.field(), level.field()),
+                    None => section.field().to_owned(),
+                };
+                for (b, block) in part.blocks.iter().enumerate() {
+                    match block {
+                        Block::Para { text, cite } => out.push(ReviewedText {
+                            key: format!("{place}.{b}"),
+                            text,
+                            cite,
+                        }),
+                        Block::List { items } => {
+                            out.extend(items.iter().enumerate().map(|(i, item)| ReviewedText {
+                                key: format!("{place}.{b}.{i}"),
+                                text: &item.text,
+                                cite: &item.cite,
+                            }))
+                        }
+                    }
+                }
+            }
+        }
+        out.extend(
+            self.compare
+                .cells()
+                .into_iter()
+                .map(|(field, cell)| ReviewedText {
+                    key: format!("compare.{field}"),
+                    text: &cell.text,
+                    cite: &cell.cite,
+                }),
+        );
+        out
+    }
+
+    /// The SHA-256 of each paragraph (with its sources), by its place.
+    pub fn paragraph_hashes(&self) -> BTreeMap<String, String> {
+        self.reviewed_texts()
+            .into_iter()
+            .map(|t| {
+                let hashed = format!("{}\u{0}{}", t.text, t.cite.join(","));
+                (t.key, sha256_hex(hashed.as_bytes()))
+            })
+            .collect()
+    }
+}
+
+impl Library {
+    /// The record of a review of `topic` in `lang` signed by `sign`: the hashes
+    /// of the files and of each paragraph as the app has them now.
+    pub fn review_record(&self, topic: &Topic, lang: Language, sign: &SignOff) -> ReviewRecord {
+        ReviewRecord {
+            topic: topic.id.clone(),
+            lang,
+            reviewer: sign.reviewer(),
+            date: sign.date.trim().to_owned(),
+            file_sha256: topic.hashes.texts.get(lang).clone(),
+            screening_sha256: topic.hashes.screening.clone(),
+            registration: Some(sign.registration.trim().to_owned()).filter(|r| !r.is_empty()),
+            paragraphs: topic.text(lang).paragraph_hashes(),
+        }
+    }
+}
+
+/// The places of the paragraphs of `text` that differ from `record`'s, or are new
+/// since it; `None` when the record predates paragraph hashes.
+pub fn changed_since(text: &TopicText, record: &ReviewRecord) -> Option<Vec<String>> {
+    if record.paragraphs.is_empty() {
+        return None;
+    }
+    Some(
+        text.paragraph_hashes()
+            .into_iter()
+            .filter(|(key, hash)| record.paragraphs.get(key) != Some(hash))
+            .map(|(key, _)| key)
+            .collect(),
+    )
+}
