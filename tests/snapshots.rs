@@ -129,6 +129,16 @@ fn topic_page_japanese() {
 }
 
 #[test]
+fn scripts_page_urdu() {
+    snapshot(Language::builtin("ur"));
+}
+
+#[test]
+fn topic_page_urdu() {
+    topic_snapshot(Language::builtin("ur"), false);
+}
+
+#[test]
 fn topic_page_arabic_side_by_side_with_english() {
     topic_snapshot(Language::builtin("ar"), true);
 }
@@ -172,6 +182,16 @@ fn screening_question_bengali() {
     screening_snapshot(
         Language::builtin("bn"),
         "screening_question_bn",
+        false,
+        false,
+    );
+}
+
+#[test]
+fn screening_question_urdu() {
+    screening_snapshot(
+        Language::builtin("ur"),
+        "screening_question_ur",
         false,
         false,
     );
@@ -232,6 +252,14 @@ fn kiosk_attract_screen_arabic() {
     // The second language in the cycle.
     at_time(&mut harness, 3.5);
     harness.snapshot("kiosk_attract_ar");
+}
+
+#[test]
+fn kiosk_attract_screen_urdu() {
+    let mut harness = kiosk_harness(Language::all());
+    // The fifth language in the cycle.
+    at_time(&mut harness, 12.5);
+    harness.snapshot("kiosk_attract_ur");
 }
 
 #[test]

@@ -29,7 +29,13 @@ fn every_topic_in_every_language_shows_every_section_heading() {
             .collect();
         assert_eq!(topics.len(), 5);
         for (id, title) in topics {
-            // The home list names each topic; tapping it opens the page.
+            // The home list names each topic; tapping it opens the page. In Urdu's
+            // tall Nastaliq lines the last cards are below the fold: scrolled to
+            // first, as a patient would.
+            harness
+                .get_by_role_and_label(Role::Button, &title)
+                .scroll_to_me();
+            harness.run();
             harness.get_by_role_and_label(Role::Button, &title).click();
             harness.run();
             assert_eq!(
@@ -64,6 +70,10 @@ fn unreviewed_content_says_so_on_screen() {
             .text(lang)
             .title
             .clone();
+        harness
+            .get_by_role_and_label(Role::Button, &title)
+            .scroll_to_me();
+        harness.run();
         harness.get_by_role_and_label(Role::Button, &title).click();
         harness.run();
         harness.get_by_label(&strings.get(lang, "not-reviewed"));
