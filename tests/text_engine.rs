@@ -89,7 +89,7 @@ fn latin_abbreviation_in_arabic_stays_left_to_right_with_mirrored_brackets() {
     // with the mirrored shape, i.e. the font's glyph for ')'.
     assert!(open_glyph.x > a.x, "'(' is right of FDA");
     assert!(close_glyph.x < f.x, "')' is left of FDA");
-    let mut sys = system();
+    let sys = system();
     assert_eq!(
         Some(open_glyph.glyph_id),
         sys.glyph_for_char(open_glyph.font_id, ')')
@@ -279,7 +279,7 @@ fn bengali_vowel_sign_i_is_drawn_before_the_consonant() {
     let layout = shape(Language::builtin("bn"), 600.0, "কি");
     let glyphs: Vec<&Glyph> = layout.glyphs().collect();
     assert_eq!(glyphs.len(), 2, "{glyphs:?}");
-    let mut sys = system();
+    let sys = system();
     let ka = sys.glyph_for_char(glyphs[0].font_id, 'ক').unwrap();
     drop(sys);
     let consonant = glyphs
