@@ -169,14 +169,24 @@ def snapshot_diff(w, h, rgb, step=1):
 
 def connect(path, until):
     while True:
+        s = socket.socket(socket.AF_UNIX)
         try:
-            s = socket.socket(socket.AF_UNIX)
             s.connect(path)
             return s
         except OSError:
+            s.close()
+            if qemu.poll() is not None:
+                console_tail()
+                raise SystemExit(f"qemu stopped ({qemu.returncode}) before {path} was open")
             if time.monotonic() > until:
                 raise
             time.sleep(0.1)
+
+
+def console_tail():
+    for name in ("console.log", "serial0.log"):
+        text = open(os.path.join(RUN, name), errors="replace").read()[-4000:]
+        print(f"--- {name} (end) ---\n{text}")
 
 
 class Qmp:
@@ -340,8 +350,8 @@ try:
     ok = probe.until_step("started", BOUNDS["active_s"] + 600)
     f = probe.figures
     if not ok:
-        log("the probe did not report the kiosk active; the guest's console:")
-        sys.stdout.write(open(os.path.join(RUN, "console.log"), errors="replace").read()[-6000:])
+        log("the probe did not report the kiosk active")
+        console_tail()
         raise SystemExit(1)
     active = num("active_s")
     row(
