@@ -14,6 +14,7 @@ HOME_BEFORE the kiosk user's home as set up before the first boot (one
 
 import json
 import os
+import signal
 import socket
 import struct
 import subprocess
@@ -341,6 +342,9 @@ def attract_rows(label, fig):
 
 # --- the run ----------------------------------------------------------------------
 
+# A killed run takes its virtual machine with it.
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+signal.signal(signal.SIGHUP, lambda *_: sys.exit(129))
 console = open(os.path.join(RUN, "console.log"), "wb")
 qemu = subprocess.Popen(QEMU, stdin=subprocess.DEVNULL, stdout=console, stderr=subprocess.STDOUT)
 try:
