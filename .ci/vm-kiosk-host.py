@@ -247,14 +247,21 @@ class Probe:
         self.home = []
         self.logfile = open(os.path.join(RUN, "probe.log"), "w")
 
-    def until_step(self, step, timeout):
-        """Reads reports until "PROBE step STEP"; None on time-out or a failure."""
+    def until_step(self, step, timeout, look_every=None):
+        """Reads reports until "PROBE step STEP"; None on time-out or a failure.
+        LOOK_EVERY seconds, a screendump (waiting-N.png) to see what the wait is."""
         until = time.monotonic() + timeout
+        look = time.monotonic() + look_every if look_every else None
+        looks = 0
         while True:
             while b"\n" not in self.buf:
                 left = until - time.monotonic()
                 if left <= 0 or qemu.poll() is not None:
                     return None
+                if look and time.monotonic() > look:
+                    looks += 1
+                    screen(f"waiting-{looks}")
+                    look = time.monotonic() + look_every
                 self.sock.settimeout(min(left, 1.0))
                 try:
                     data = self.sock.recv(4096)
@@ -351,7 +358,7 @@ try:
     qmp = Qmp(os.path.join(RUN, "qmp.sock"))
     probe = Probe(os.path.join(RUN, "probe.sock"))
     log(f"qemu started ({ACCEL}); waiting for the probe")
-    ok = probe.until_step("started", BOUNDS["active_s"] + 600)
+    ok = probe.until_step("started", BOUNDS["active_s"] + 600, look_every=30)
     f = probe.figures
     if not ok:
         log("the probe did not report the kiosk active")
@@ -446,6 +453,13 @@ try:
         ", ".join(sorted(after - before)) or "none",
         f"only {SETTINGS}",
         not new and not gone,
+    )
+    sha_before = open(os.path.join(RUN, "config-sha-before")).read().strip()
+    row(
+        "config.ron after the session (sha256)",
+        f.get("home_config_sha"),
+        f"{sha_before}, as set-pin and the edit left it",
+        f.get("home_config_sha") == sha_before,
     )
     if new or gone:
         log(f"home: new {new}, gone {gone}")
