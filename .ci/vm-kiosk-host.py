@@ -380,10 +380,10 @@ try:
     )
     row("foreground virtual terminal", f.get("foreground_vt"), "tty7", f.get("foreground_vt") == "tty7")
     row(
-        "unit's main process, the app's parent and user",
-        f"{f.get('main_comm')} {f.get('main_pid')}, app {f.get('app_pid')} under {f.get('app_parent')} as {f.get('app_user')}",
-        "cage, app under cage as clinic-kiosk",
-        f.get("main_comm") == "cage" and f.get("app_parent") == f.get("main_pid") and f.get("app_user") == "clinic-kiosk",
+        "unit's main process; the app's parent and user",
+        f"{f.get('main_comm')} {f.get('main_pid')}; app {f.get('app_pid')} under {f.get('app_parent')} ({f.get('app_parent_comm')}) as {f.get('app_user')}",
+        "the relay (clinic-edu); app under cage as clinic-kiosk",
+        f.get("main_comm") == "clinic-edu" and f.get("app_parent_comm") == "cage" and f.get("app_user") == "clinic-kiosk",
     )
     row(
         "cage's display (DRM) and input devices",
@@ -413,6 +413,12 @@ try:
         f"{f.get('watchdog_back_active_s')} (pid {f.get('watchdog_new_pid')})",
         f"<= {bound:.0f} (30 + RestartSec 3 + {BOUNDS['restart_start_s']:.0f} start)",
         back is not None and back <= bound,
+    )
+    row(
+        "SIGSTOP: the frozen app's process after the restart",
+        f"left: {f.get('frozen_app_left')}",
+        "left: no",
+        f.get("frozen_app_left") == "no",
     )
     attract_rows("after the watchdog", see_attract("after-watchdog", 20))
     probe.next("watchdog-screen")
