@@ -226,9 +226,10 @@ def screen(name):
 def tap(x, y, w, h):
     """A tap on the virtio tablet: move there, press, release."""
     ax, ay = round(x * 32767 / (w - 1)), round(y * 32767 / (h - 1))
-    # All to the tablet: without a device, QEMU gives button events to the first
-    # handler that takes them, the machine's PS/2 mouse.
-    send = lambda *events: qmp.run("input-send-event", device="tablet", events=list(events))
+    # All to the tablet, which is bound to the display (video0): without a device,
+    # QEMU gives button events to the first handler that takes them, the
+    # machine's PS/2 mouse.
+    send = lambda *events: qmp.run("input-send-event", device="video0", events=list(events))
     send({"type": "abs", "data": {"axis": "x", "value": ax}}, {"type": "abs", "data": {"axis": "y", "value": ay}})
     time.sleep(0.3)
     send({"type": "btn", "data": {"down": True, "button": "left"}})
@@ -433,7 +434,10 @@ try:
     fig = see_attract("after-kill", 20)
     # A tap on "tap to start" (the middle of the screen, where its text is).
     w, h = fig[0]
-    tap(w // 2, round(h * 0.49), w, h)
+    try:
+        tap(w // 2, round(h * 0.49), w, h)
+    except RuntimeError as error:
+        log(f"the tap: {error}")
     until = time.monotonic() + 15
     while True:
         time.sleep(0.5)
