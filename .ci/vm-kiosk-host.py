@@ -391,7 +391,7 @@ try:
     )
     row("WATCHDOG=1 reaches systemd (8 s apart)", f.get("watchdog_pings"), "yes", f.get("watchdog_pings") == "yes")
     rss = int(f.get("rss_kb") or 0) / 1024
-    row("app's resident memory on the attract screen", f"{rss:.0f} MB", f"<= {RSS_MB:.0f} MB", 0 < rss <= RSS_MB)
+    row("app's resident memory on the attract screen", f"{rss:.0f} MiB", f"<= {RSS_MB:.0f} MiB", 0 < rss <= RSS_MB)
     attract_rows("after boot", see_attract("boot", 20))
     probe.next("attract")
 
@@ -482,7 +482,7 @@ try:
     if new or gone:
         log(f"home: new {new}, gone {gone}")
     rss2 = int(f.get("rss_after_kb") or 0) / 1024
-    row("app's resident memory after the tap", f"{rss2:.0f} MB", f"<= {RSS_MB:.0f} MB", 0 < rss2 <= RSS_MB)
+    row("app's resident memory after the tap", f"{rss2:.0f} MiB", f"<= {RSS_MB:.0f} MiB", 0 < rss2 <= RSS_MB)
     probe.until_step("done", 120)
     try:
         qemu.wait(timeout=120)
