@@ -356,7 +356,7 @@ try:
     qmp = Qmp(os.path.join(RUN, "qmp.sock"))
     probe = Probe(os.path.join(RUN, "probe.sock"))
     log(f"qemu started ({ACCEL}); waiting for the probe")
-    ok = probe.until_step("started", BOUNDS["active_s"] + 600, look_every=30)
+    ok = probe.until_step("started", BOUNDS["active_s"] + 120, look_every=30)
     f = probe.figures
     if not ok:
         log("the probe did not report the kiosk active")
@@ -395,7 +395,7 @@ try:
     attract_rows("after boot", see_attract("boot", 20))
     probe.next("attract")
 
-    if not probe.until_step("watchdog", 400):
+    if not probe.until_step("watchdog", 300):
         raise SystemExit("the probe did not finish the watchdog step")
     timeout = num("watchdog_timeout_s")
     after_ping = num("watchdog_after_ping_s")
@@ -428,7 +428,7 @@ try:
     attract_rows("after the watchdog", see_attract("after-watchdog", 20))
     probe.next("watchdog-screen")
 
-    if not probe.until_step("kill", 300):
+    if not probe.until_step("kill", 200):
         raise SystemExit("the probe did not finish the SIGKILL step")
     back = num("kill_back_active_s")
     bound = RESTART_SEC + BOUNDS["restart_start_s"]
@@ -460,7 +460,7 @@ try:
     )
     probe.next("tap")
 
-    if not probe.until_step("home", 300):
+    if not probe.until_step("home", 120):
         raise SystemExit("the probe did not list the home folder")
     before = set(open(HOME_BEFORE).read().split("\n")) - {""}
     after = set(probe.home)
