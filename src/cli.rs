@@ -48,6 +48,13 @@ pub enum Tool {
         /// A content folder laid out like assets/content (one folder per topic).
         dir: Option<PathBuf>,
     },
+    /// Run COMMAND and pass its systemd notifications on as this process (the kiosk
+    /// unit's main process: `notify-relay -- cage -- clinic-edu --kiosk`).
+    NotifyRelay {
+        /// The command, after `--`.
+        #[arg(last = true, required = true, value_name = "COMMAND")]
+        command: Vec<std::ffi::OsString>,
+    },
     /// Set the staff PIN that unlocks the kiosk (read from standard input; at least 4 digits).
     SetPin {
         /// The config file (default: config.ron in this system's config folder).

@@ -21,6 +21,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         None => run_app(&cli.run),
         Some(Tool::Validate { dir }) => tools::validate::validate(dir.as_deref()),
+        Some(Tool::NotifyRelay { command }) => tools::notify_relay::notify_relay(&command),
         Some(Tool::SetPin { config }) => tools::set_pin::set_pin(config.as_deref()),
         Some(Tool::Screen {
             treatment,

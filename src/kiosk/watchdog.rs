@@ -3,6 +3,13 @@
 //! says `READY=1` on its first frame and `WATCHDOG=1` at most every few seconds
 //! while it keeps drawing frames. A hung app stops saying it, and systemd restarts
 //! it (on the attract screen, as every start is). Without the variable it is silent.
+//!
+//! Inside the kiosk unit the app is not the unit's main process: it runs under
+//! cage, in the logind session PAM opens, and logind moves that session into a
+//! scope of its own, so systemd takes no notification from the app itself (found
+//! by booting the package, `.ci/vm-kiosk`). The unit's main process is therefore
+//! `clinic-edu notify-relay`, which starts cage and passes on what the app sends
+//! ([`relay`]).
 
 use std::time::{Duration, Instant};
 
@@ -60,6 +67,48 @@ impl Watchdog {
         let _ = message;
         self.last = Some(now);
     }
+}
+
+/// Binds a socket for a child to send its notifications to (NAME in FOLDER, or
+/// an abstract `@NAME` without one) and passes each datagram on to `upstream`, the
+/// `NOTIFY_SOCKET` systemd gave this process, from a thread. Returns the value to
+/// give the child as its `NOTIFY_SOCKET`.
+#[cfg(target_os = "linux")]
+pub fn relay(
+    upstream: &std::ffi::OsStr,
+    folder: Option<&std::path::Path>,
+    name: &str,
+) -> std::io::Result<std::ffi::OsString> {
+    use std::io::{Error, ErrorKind};
+    use std::os::linux::net::SocketAddrExt as _;
+    use std::os::unix::net::{SocketAddr, UnixDatagram};
+    let (to_systemd, systemd) = connect(upstream).ok_or_else(|| {
+        Error::new(
+            ErrorKind::InvalidInput,
+            "NOTIFY_SOCKET is not a socket address",
+        )
+    })?;
+    let (socket, child_value) = match folder {
+        Some(folder) => {
+            let path = folder.join(name);
+            let _ = std::fs::remove_file(&path);
+            (UnixDatagram::bind(&path)?, path.into_os_string())
+        }
+        None => (
+            UnixDatagram::bind_addr(&SocketAddr::from_abstract_name(name.as_bytes())?)?,
+            format!("@{name}").into(),
+        ),
+    };
+    std::thread::Builder::new()
+        .name("notify-relay".into())
+        .spawn(move || {
+            let mut buffer = [0u8; 4096];
+            while let Ok(n) = socket.recv(&mut buffer) {
+                // As with the app's own sends, a lost datagram is a missed ping.
+                let _ = to_systemd.send_to_addr(&buffer[..n], &systemd);
+            }
+        })?;
+    Ok(child_value)
 }
 
 #[cfg(unix)]
