@@ -5,13 +5,21 @@
 //! unit's processes, which after the move is this one alone.
 
 use std::ffi::OsString;
-use std::os::unix::process::CommandExt as _;
-use std::os::unix::process::ExitStatusExt as _;
-use std::process::Command;
 
-use anyhow::Context as _;
+/// Elsewhere there is no systemd to relay to.
+#[cfg(not(target_os = "linux"))]
+pub fn notify_relay(_command: &[OsString]) -> anyhow::Result<()> {
+    anyhow::bail!("notify-relay is for the Linux kiosk unit under systemd")
+}
 
+#[cfg(target_os = "linux")]
 pub fn notify_relay(command: &[OsString]) -> anyhow::Result<()> {
+    use std::os::unix::process::CommandExt as _;
+    use std::os::unix::process::ExitStatusExt as _;
+    use std::process::Command;
+
+    use anyhow::Context as _;
+
     let (program, args) = command
         .split_first()
         .context("notify-relay needs a command to run")?;
