@@ -26,11 +26,25 @@ pub enum FontFile {
     Path(PathBuf),
 }
 
-/// A family the manifests name, its files, and whether they are in the database.
+/// A family the manifests name, and its files, each with whether it is in the
+/// database yet.
 struct FamilyFiles {
     family: String,
-    files: Vec<FontFile>,
-    loaded: bool,
+    files: Vec<(FontFile, bool)>,
+}
+
+impl FamilyFiles {
+    /// The files not in the database yet, marked as in it from now on.
+    fn take_unloaded(&mut self) -> Vec<FontFile> {
+        self.files
+            .iter_mut()
+            .filter(|(_, loaded)| !*loaded)
+            .map(|(file, loaded)| {
+                *loaded = true;
+                file.clone()
+            })
+            .collect()
+    }
 }
 
 /// Every family the manifests name, built-in ones first; locked after the font
@@ -51,21 +65,24 @@ fn families() -> MutexGuard<'static, Vec<FamilyFiles>> {
     families
 }
 
+/// Adds `files` to `family` (a new family, or new files of a known one, are not
+/// loaded yet).
 fn add_family(families: &mut Vec<FamilyFiles>, family: &str, files: Vec<FontFile>) {
-    match families.iter_mut().find(|f| f.family == family) {
-        Some(known) => {
-            for file in files {
-                if !known.files.contains(&file) {
-                    known.files.push(file);
-                    known.loaded = false;
-                }
-            }
+    let index = match families.iter().position(|f| f.family == family) {
+        Some(index) => index,
+        None => {
+            families.push(FamilyFiles {
+                family: family.to_owned(),
+                files: Vec::new(),
+            });
+            families.len() - 1
         }
-        None => families.push(FamilyFiles {
-            family: family.to_owned(),
-            files,
-            loaded: false,
-        }),
+    };
+    let known = &mut families[index].files;
+    for file in files {
+        if !known.iter().any(|(f, _)| *f == file) {
+            known.push((file, false));
+        }
     }
 }
 
@@ -82,9 +99,10 @@ pub fn ensure<'a>(system: &mut FontSystem, wanted: impl IntoIterator<Item = &'a 
     let mut families = families();
     let mut pending = Vec::new();
     for name in wanted {
-        if let Some(family) = families.iter_mut().find(|f| f.family == name && !f.loaded) {
-            family.loaded = true;
-            pending.push((family.family.clone(), family.files.clone()));
+        if let Some(family) = families.iter_mut().find(|f| f.family == name) {
+            for file in family.take_unloaded() {
+                pending.push((family.family.clone(), file));
+            }
         }
     }
     drop(families);
@@ -92,11 +110,9 @@ pub fn ensure<'a>(system: &mut FontSystem, wanted: impl IntoIterator<Item = &'a 
         return;
     }
     let db = system.db_mut();
-    for (family, files) in pending {
-        for file in &files {
-            if let Err(message) = load_file(db, file, &family) {
-                eprintln!("clinic-edu: {message}");
-            }
+    for (family, file) in pending {
+        if let Err(message) = load_file(db, &file, &family) {
+            eprintln!("clinic-edu: {message}");
         }
     }
     fix_bold_weights(db);
@@ -108,9 +124,11 @@ pub fn ensure_all(system: &mut FontSystem) {
     ensure(system, names.iter().map(String::as_str));
 }
 
-/// Whether every registered family is loaded.
+/// Whether every file of every registered family is loaded.
 pub fn all_loaded() -> bool {
-    families().iter().all(|f| f.loaded)
+    families()
+        .iter()
+        .all(|f| f.files.iter().all(|(_, loaded)| *loaded))
 }
 
 /// Loads `family` now and says what is wrong with its files, if anything: for
@@ -118,28 +136,30 @@ pub fn all_loaded() -> bool {
 pub fn check_family(family: &str) -> Result<(), String> {
     let fonts = shared(FontOptions::default());
     let mut system = lock(&fonts);
-    let (files, loaded) = {
+    let (loaded, unloaded) = {
         let mut families = families();
         let known = families
             .iter_mut()
             .find(|f| f.family == family)
             .ok_or_else(|| format!("no font files are known for the family {family:?}"))?;
-        let loaded = known.loaded;
-        known.loaded = true;
-        (known.files.clone(), loaded)
-    };
-    // Already in use: checked in a scratch database, so nothing is loaded twice.
-    let mut scratch = fontdb::Database::new();
-    let db = if loaded {
-        &mut scratch
-    } else {
-        system.db_mut()
+        let unloaded = known.take_unloaded();
+        let loaded: Vec<FontFile> = known
+            .files
+            .iter()
+            .map(|(file, _)| file.clone())
+            .filter(|file| !unloaded.contains(file))
+            .collect();
+        (loaded, unloaded)
     };
     let mut result = Ok(());
-    for file in &files {
-        if let Err(message) = load_file(db, file, family) {
-            result = result.and(Err(message));
-        }
+    // Files already in use are checked in a scratch database, so nothing is
+    // loaded twice; the others go where a layout would have put them.
+    let mut scratch = fontdb::Database::new();
+    for file in &loaded {
+        result = result.and(load_file(&mut scratch, file, family));
+    }
+    for file in &unloaded {
+        result = result.and(load_file(system.db_mut(), file, family));
     }
     fix_bold_weights(system.db_mut());
     result

@@ -200,8 +200,8 @@ pub fn is_invisible_control(c: char) -> bool {
     )
 }
 
-/// Lays out `text` in `lang`, loading the font families it is set in first (see
-/// [`families::ensure`]).
+/// Lays out `text` in `lang`; the font families it is set in are loaded first
+/// (see [`families::ensure`]).
 pub fn layout(
     font_system: &mut FontSystem,
     text: &str,
@@ -210,26 +210,19 @@ pub fn layout(
     width: Option<f32>,
     pixels_per_point: f32,
 ) -> TextLayout {
-    let faces = faces();
-    let mut wanted = vec![primary_family(lang), faces.latin()];
-    for (_, family) in font_runs(text, lang) {
-        if !wanted.contains(&family) {
-            wanted.push(family);
-        }
-    }
-    families::ensure(font_system, wanted);
-    let laid = layout_with_loaded(font_system, text, lang, style, width, pixels_per_point);
+    let laid = lay_out_once(font_system, text, lang, style, width, pixels_per_point);
     // A character none of its run's families has: fallback may find it in a
     // family no layout has used yet.
     if laid.glyphs().any(|g| g.glyph_id == 0) && !families::all_loaded() {
         families::ensure_all(font_system);
-        return layout_with_loaded(font_system, text, lang, style, width, pixels_per_point);
+        return lay_out_once(font_system, text, lang, style, width, pixels_per_point);
     }
     laid
 }
 
-/// Shapes and lays out `text` in `lang`, wrapping at `width` points if given.
-fn layout_with_loaded(
+/// Shapes and lays out `text` in `lang`, wrapping at `width` points if given,
+/// loading each paragraph's families before it is shaped.
+fn lay_out_once(
     font_system: &mut FontSystem,
     text: &str,
     lang: Language,
@@ -258,6 +251,7 @@ fn layout_with_loaded(
         }
     };
     let primary = attrs(primary_family(lang));
+    families::ensure(font_system, [primary_family(lang), faces.latin()]);
 
     // Each paragraph is shaped on its own; one whose first strong letter disagrees
     // with its language is led by a mark (shaped apart from the text), whose cluster
@@ -277,7 +271,9 @@ fn layout_with_loaded(
         if !mark.is_empty() {
             attrs_list.add_span(0..mark.len(), &mark_attrs(weight));
         }
-        for (range, family) in font_runs(body, lang) {
+        let runs = font_runs(body, lang);
+        families::ensure(font_system, runs.iter().map(|(_, family)| *family));
+        for (range, family) in runs {
             attrs_list.add_span(
                 mark.len() + range.start..mark.len() + range.end,
                 &attrs(family),
