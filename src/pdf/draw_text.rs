@@ -1,13 +1,13 @@
 //! A text item's lines drawn into a PDF page: each line a span in its language (or
 //! a footer artifact), each glyph with its own text (`glyph_text`).
 //!
-//! A run whose letters sit off the baseline (Nastaliq, whose words step down to the
-//! left) cannot be read back glyph by glyph: extractors order a line's characters
-//! by position, and Nastaliq's positions are not its reading order. Such a run is
-//! drawn as outlines, an artifact with no text, under an invisible text layer that
-//! carries its words: each word's letters, in the font's own forms and in reading
-//! the order they lie on the line, fitted into the word's width (see
-//! `glyph_text::layer_words`).
+//! A run whose glyphs do not stand in reading order (marks placed over letters,
+//! Bengali signs drawn before their consonant, Nastaliq's words stepping down to
+//! the left; `glyph_text::needs_text_layer`) cannot be read back glyph by glyph:
+//! extractors order a line's characters by position. Such a run is drawn as
+//! outlines, an artifact with no text, under an invisible text layer that carries
+//! its words: each word's letters in the font's plain forms, in the order they lie
+//! on the line, fitted into the word's width (`glyph_text::layer_words`).
 
 use std::collections::HashMap;
 
@@ -119,6 +119,9 @@ fn outline(
     fonts.outlines.insert(key, graphic.clone());
     Ok(graphic)
 }
+
+/// A letter of the text layer: its text, its glyph, and its advance in ems.
+type Letter = (String, u16, f32);
 
 /// One glyph to draw: the copy of the font it comes from, and the glyph.
 type Placed = (usize, KrillaGlyph);
@@ -285,43 +288,44 @@ fn draw_layer(
     let mut invisible = fill(item.color);
     invisible.opacity = NormalizedF32::ZERO;
     surface.set_fill(Some(invisible));
-    let advance = |id: u16| fonts.text.glyph_advance(run.font_id, id).unwrap_or(0.0);
-    let words: Vec<(LayerWord, Vec<(String, u16)>)> = layer_words(run, &item.text)
+    let words: Vec<(LayerWord, Vec<Letter>)> = layer_words(run, &item.text)
         .into_iter()
         .map(|word| {
-            let mut letters: Vec<(String, u16)> = Vec::new();
+            let mut letters: Vec<Letter> = Vec::new();
             let mut last_was_mark = false;
             for c in word.visual(&item.text) {
                 let Some(g) = fonts.text.glyph_for_char(run.font_id, c) else {
                     continue;
                 };
+                let advance = fonts.text.glyph_advance(run.font_id, g).unwrap_or(0.0);
                 // Marks (and joiners) that take no room, one after another (a
                 // shadda and a fatha, a nukta and a vowel sign), are one glyph's
                 // text in reading order: pdfminer breaks a line between two glyphs
                 // of no width.
-                let mark = advance(g) == 0.0 && clings(c);
+                let mark = advance == 0.0 && clings(c);
                 match letters.last_mut() {
-                    Some((text, _)) if mark && last_was_mark => {
+                    Some((text, _, _)) if mark && last_was_mark => {
                         if word.rtl {
                             text.insert(0, c);
                         } else {
                             text.push(c);
                         }
                     }
-                    _ => letters.push((c.to_string(), g)),
+                    _ => letters.push((c.to_string(), g, advance)),
                 }
                 last_was_mark = mark;
             }
             (word, letters)
         })
         .collect();
+    let ems = |letters: &[Letter]| letters.iter().map(|l| l.2).sum::<f32>();
     // One size for the whole layer, at which every word's letters fit into the
     // width its glyphs take: letters at their own advances never overlap and leave
     // no gap inside a word, which extractors would read as a word break.
     let fit = words
         .iter()
         .filter_map(|(word, letters)| {
-            let natural: f32 = letters.iter().map(|(_, g)| advance(*g)).sum::<f32>() * run.size;
+            let natural = ems(letters) * run.size;
             (natural > 0.0).then(|| (word.right - word.left) / natural)
         })
         .fold(1.0_f32, f32::min)
@@ -335,7 +339,7 @@ fn draw_layer(
     let starts: Vec<f32> = words
         .iter()
         .map(|(word, letters)| {
-            let width: f32 = letters.iter().map(|(_, g)| advance(*g)).sum::<f32>() * size;
+            let width = ems(letters) * size;
             let open = |c: Option<char>| c.is_none_or(char::is_whitespace);
             let before = open(text[..word.bytes.start].chars().next_back());
             let after = open(text[word.bytes.end..].chars().next());
@@ -368,12 +372,12 @@ fn draw_layer(
             placed.push((copy, glyph(space, range, begin_at - pen, 0.0, 0.0, size)));
             pen = begin_at;
         }
-        for (text, g) in letters {
+        for (text, g, advance) in letters {
             let g = *g;
             let copy = fonts.copy_for(run.font_id, g, text);
             let begin = mapped.len();
             mapped.push_str(text);
-            let width = advance(g) * size;
+            let width = advance * size;
             placed.push((copy, glyph(g, begin..mapped.len(), width, 0.0, 0.0, size)));
             pen += width;
         }
