@@ -53,9 +53,8 @@ fn scripts_page_japanese() {
     snapshot(Language::builtin("ja"));
 }
 
-/// The PRP page at "What to expect" (timeline picture and text), at 1x.
-fn topic_snapshot(lang: Language, side_by_side: bool) {
-    let strings = Strings::embedded().unwrap();
+/// The PRP page in `lang` at 1100 x 900, opened from the home list.
+fn prp_page(lang: Language) -> Harness<'static, ClinicApp> {
     let app = common::app(lang);
     let title = app.library().topic("prp").unwrap().text(lang).title.clone();
     let mut harness = Harness::builder()
@@ -67,6 +66,13 @@ fn topic_snapshot(lang: Language, side_by_side: bool) {
         .get_by_role_and_label(egui::Role::Button, &title)
         .click();
     harness.run();
+    harness
+}
+
+/// The PRP page at "What to expect" (timeline picture and text), at 1x.
+fn topic_snapshot(lang: Language, side_by_side: bool) {
+    let strings = Strings::embedded().unwrap();
+    let mut harness = prp_page(lang);
     let section = strings.get(lang, "section-what-to-expect");
     harness
         .get_by_role_and_label(egui::Role::Button, &section)
@@ -87,17 +93,7 @@ fn topic_snapshot(lang: Language, side_by_side: bool) {
 /// first paragraphs with the sources they cite.
 fn review_snapshot(lang: Language) {
     let strings = Strings::embedded().unwrap();
-    let app = common::app(lang);
-    let title = app.library().topic("prp").unwrap().text(lang).title.clone();
-    let mut harness = Harness::builder()
-        .with_size(vec2(1100.0, 900.0))
-        .wgpu()
-        .build_eframe(|_| app);
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::Role::Button, &title)
-        .click();
-    harness.run();
+    let mut harness = prp_page(lang);
     harness
         .get_by_role_and_label(
             egui::Role::Button,
