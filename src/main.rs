@@ -9,6 +9,7 @@ use anyhow::Context as _;
 use clap::Parser;
 
 use cli::{Cli, RunArgs, Tool};
+use clinic_edu::app::Prelude;
 use clinic_edu::{AppOptions, ClinicApp};
 
 fn main() -> ExitCode {
@@ -113,33 +114,55 @@ fn run_app(args: &RunArgs) -> anyhow::Result<()> {
         content_dir: args.content.clone(),
         ..AppOptions::for_config(args.config.as_deref(), args.kiosk)?
     };
-    // Load the content and check the config before opening a window.
-    let app = ClinicApp::new(options)?;
-    if app.is_kiosk() {
+    // The settings and the kiosk's config (with its PIN) are checked before a
+    // window opens; the content is loaded, and the first screen laid out, on
+    // another core while it opens.
+    let prelude = Prelude::new(options)?;
+    let kiosk = prelude.is_kiosk();
+    if kiosk {
         clinic_edu::kiosk::install_panic_guard();
     }
+    let size = prelude.window_size().unwrap_or([1100.0, 760.0]);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("clinic-edu")
         // Matches the desktop entry (clinic-edu.desktop), so a Wayland compositor
         // shows its name and icon for the window.
         .with_app_id("clinic-edu")
-        .with_inner_size(app.initial_window_size().unwrap_or([1100.0, 760.0]))
+        .with_inner_size(size)
         .with_min_inner_size([480.0, 360.0]);
-    if app.is_kiosk() {
+    if kiosk {
         viewport = viewport.with_fullscreen(true).with_decorations(false);
     }
     let native = eframe::NativeOptions {
         viewport,
         ..Default::default()
     };
-    let window = Window { app, clear: None };
-    eframe::run_native(
+    let prepared = ClinicApp::prepare(prelude, size);
+    // An app that could not start says why after the window closes, as it would
+    // have before it opened.
+    let failed = std::sync::Arc::new(std::sync::Mutex::new(None));
+    let slot = failed.clone();
+    let result = eframe::run_native(
         "clinic-edu",
         native,
-        Box::new(move |_cc| Ok(Box::new(window))),
-    )
-    .map_err(|e| anyhow::anyhow!("{e}"))
-    .context("could not open the app window")
+        Box::new(move |_cc| {
+            let app = match prepared.join() {
+                Ok(Ok(app)) => app,
+                Ok(Err(e)) => {
+                    *slot.lock().unwrap_or_else(|p| p.into_inner()) = Some(e);
+                    return Err("the app could not start".into());
+                }
+                Err(panic) => std::panic::resume_unwind(panic),
+            };
+            Ok(Box::new(Window { app, clear: None }))
+        }),
+    );
+    if let Some(e) = failed.lock().unwrap_or_else(|p| p.into_inner()).take() {
+        return Err(e);
+    }
+    result
+        .map_err(|e| anyhow::anyhow!("{e}"))
+        .context("could not open the app window")
 }
 
 /// The app in its native window, which eframe clears before egui paints. On the

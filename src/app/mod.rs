@@ -12,5 +12,5 @@ pub mod state;
 
 pub use command::{Command, Effect, HandoutCommand, KioskCommand, ReviewCommand};
 pub use services::{Services, SettingsStore};
-pub use startup::{AppOptions, Started, start};
+pub use startup::{AppOptions, Prelude, Started, start, start_after};
 pub use state::{AppState, HandoutChoice, Route, ScreeningStep};

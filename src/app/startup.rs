@@ -73,10 +73,68 @@ pub struct Started {
     pub system_fonts: bool,
 }
 
+/// What is read and checked before the window opens: the settings, and the config
+/// with its staff PIN. Cheap, so that a kiosk missing its PIN fails at once.
+pub struct Prelude {
+    options: AppOptions,
+    settings: Settings,
+    /// The config: the kiosk's, or the one beside the settings when it exists.
+    config: Option<Config>,
+}
+
+impl Prelude {
+    /// Reads the settings and checks the kiosk's config (see [`start`]).
+    pub fn new(options: AppOptions) -> anyhow::Result<Self> {
+        if let Some(config) = &options.kiosk {
+            check_pin(config, options.config_path.as_deref())?;
+        }
+        let settings = options
+            .settings_path
+            .as_deref()
+            .map(Settings::load)
+            .unwrap_or_default();
+        // A handout shows the clinic's name from its config, when there is one; a
+        // kiosk prints only to the printer its config names.
+        let config = match &options.kiosk {
+            Some(config) => Some(config.clone()),
+            None => options
+                .config_path
+                .as_deref()
+                .filter(|p| p.exists())
+                .and_then(|p| Config::load(p).ok()),
+        };
+        Ok(Self {
+            options,
+            settings,
+            config,
+        })
+    }
+
+    /// Whether the app runs as the kiosk.
+    pub fn is_kiosk(&self) -> bool {
+        self.options.kiosk.is_some()
+    }
+
+    /// The window size kept from the last run, if any.
+    pub fn window_size(&self) -> Option<[f32; 2]> {
+        self.settings.window_size
+    }
+}
+
 /// Loads the content (a clinic's folder with errors is not used: the app runs on
 /// the embedded content and lists the errors for staff), the settings and, in kiosk
 /// mode, checks the config. The text engine is set up on the first frame.
 pub fn start(options: AppOptions) -> anyhow::Result<Started> {
+    start_after(Prelude::new(options)?)
+}
+
+/// [`start`], from what was read before the window opened.
+pub fn start_after(prelude: Prelude) -> anyhow::Result<Started> {
+    let Prelude {
+        options,
+        settings,
+        config,
+    } = prelude;
     let (mut library, content_errors) = content::load::for_app(options.content_dir.as_deref());
     anyhow::ensure!(
         !library.is_empty(),
@@ -87,21 +145,6 @@ pub fn start(options: AppOptions) -> anyhow::Result<Started> {
             .collect::<Vec<_>>()
             .join("; ")
     );
-    let settings = options
-        .settings_path
-        .as_deref()
-        .map(Settings::load)
-        .unwrap_or_default();
-    // A handout shows the clinic's name from its config, when there is one; a
-    // kiosk prints only to the printer its config names.
-    let config = match &options.kiosk {
-        Some(config) => Some(config.clone()),
-        None => options
-            .config_path
-            .as_deref()
-            .filter(|p| p.exists())
-            .and_then(|p| Config::load(p).ok()),
-    };
     let handout_setup = HandoutSetup {
         clinic_name: config.as_ref().map(|c| c.clinic_name.clone()),
         printer: config.as_ref().and_then(|c| c.printer.clone()),
@@ -109,7 +152,7 @@ pub fn start(options: AppOptions) -> anyhow::Result<Started> {
     };
     let state = match options.kiosk {
         Some(config) => {
-            check_kiosk_config(&config, options.config_path.as_deref(), &library)?;
+            check_topics(&config, &library)?;
             let mut config = config;
             if !config.topics.is_empty() {
                 library = library.only(&config.topics);
@@ -160,12 +203,8 @@ pub fn start(options: AppOptions) -> anyhow::Result<Started> {
     })
 }
 
-/// A kiosk needs a staff PIN, and may offer only topics that exist.
-fn check_kiosk_config(
-    config: &Config,
-    path: Option<&Path>,
-    library: &Library,
-) -> anyhow::Result<()> {
+/// A kiosk needs a staff PIN.
+fn check_pin(config: &Config, path: Option<&Path>) -> anyhow::Result<()> {
     match path {
         Some(path) => anyhow::ensure!(
             config.pin_hash.is_some(),
@@ -178,6 +217,11 @@ fn check_kiosk_config(
             "kiosk mode needs a staff PIN: set one with `clinic-edu set-pin` (add --config FILE if you use one)"
         ),
     }
+    Ok(())
+}
+
+/// A kiosk may offer only topics that exist.
+fn check_topics(config: &Config, library: &Library) -> anyhow::Result<()> {
     for id in &config.topics {
         anyhow::ensure!(
             library.topic(id).is_some(),

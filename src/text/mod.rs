@@ -88,7 +88,12 @@ impl TextSystem {
 
     /// Makes `system` the one the widgets of `ctx` use.
     pub fn install(ctx: &Context, system: TextSystem) {
-        let shared = Arc::new(Mutex::new(system));
+        Self::install_shared(ctx, Arc::new(Mutex::new(system)));
+    }
+
+    /// Makes `shared` the one the widgets of `ctx` use; it may serve another
+    /// context too (its caches and atlas carry over).
+    pub fn install_shared(ctx: &Context, shared: Arc<Mutex<TextSystem>>) {
         ctx.data_mut(|d| d.insert_temp(Id::NULL, shared));
     }
 

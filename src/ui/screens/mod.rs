@@ -192,8 +192,11 @@ pub fn page(
     } else {
         tokens.max_text_width
     };
+    // The panel's fill is the background colour, or nothing when the window is
+    // cleared to it (`Tokens::install`): under software rendering, filling the
+    // whole window again costs as much as the rest of the frame.
     CentralPanel::default_margins()
-        .frame(Frame::new().fill(tokens.background))
+        .frame(Frame::new().fill(ui.visuals().panel_fill))
         .show(ui, |ui| {
             // Each screen scrolls on its own: a new screen opens at its top, not at
             // the offset the last one was left at.

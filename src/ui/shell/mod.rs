@@ -5,10 +5,13 @@
 
 mod input;
 mod inspect;
+mod prepare;
+
+use std::sync::{Arc, Mutex};
 
 use egui::{CentralPanel, Context, Frame, Ui, ViewportCommand};
 
-use crate::app::{AppOptions, AppState, Command, Effect, Route, Services};
+use crate::app::{AppOptions, AppState, Command, Effect, Prelude, Route, Services};
 use crate::kiosk::watchdog::{HEARTBEAT, Watchdog};
 use crate::pdf::HandoutRequest;
 use crate::probe::StartupProbe;
@@ -28,10 +31,11 @@ pub struct ClinicApp {
     window: Window,
 }
 
-/// What only the window has: the text engine's setup, the startup probe and
-/// systemd's watchdog.
+/// What only the window has: the text engine, the startup probe and systemd's
+/// watchdog.
 struct Window {
-    system_fonts: bool,
+    /// The text engine; put on the window's egui context at its first frame.
+    text: Arc<Mutex<TextSystem>>,
     /// Whether the text engine and tokens are on the egui context yet.
     installed: bool,
     /// Reports startup time and memory for `benches/startup.sh`, when asked to.
@@ -44,14 +48,21 @@ impl ClinicApp {
     /// Loads the content, the settings and, in kiosk mode, checks the config (see
     /// [`crate::app::start`]). The text engine is set up on the first frame.
     pub fn new(options: AppOptions) -> anyhow::Result<Self> {
-        let started = crate::app::start(options)?;
+        Self::after(Prelude::new(options)?)
+    }
+
+    /// [`ClinicApp::new`], from what was read before the window opened.
+    pub fn after(prelude: Prelude) -> anyhow::Result<Self> {
+        let started = crate::app::start_after(prelude)?;
         Ok(Self {
             state: started.state,
             services: started.services,
             commands: Vec::new(),
             now: 0.0,
             window: Window {
-                system_fonts: started.system_fonts,
+                text: Arc::new(Mutex::new(TextSystem::new(FontOptions {
+                    system_fonts: started.system_fonts,
+                }))),
                 installed: false,
                 probe: StartupProbe::from_env(),
                 watchdog: Watchdog::from_env(),
@@ -61,10 +72,7 @@ impl ClinicApp {
 
     /// Puts the text engine and the design tokens on `ctx`.
     fn install(&mut self, ctx: &Context) {
-        let fonts = FontOptions {
-            system_fonts: self.window.system_fonts,
-        };
-        TextSystem::install(ctx, TextSystem::new(fonts));
+        TextSystem::install_shared(ctx, self.window.text.clone());
         self.tokens().install(ctx);
         self.window.installed = true;
     }
@@ -96,6 +104,14 @@ impl ClinicApp {
                 ctx.request_repaint_after(HEARTBEAT);
             }
         }
+        self.draw(ui);
+        self.apply_commands(&ctx);
+        self.schedule_kiosk_repaint(&ctx);
+    }
+
+    /// The screen the route names, and the kiosk's overlays; what the patient
+    /// does becomes the frame's commands.
+    fn draw(&mut self, ui: &mut Ui) {
         if let (Route::Attract, Some(kiosk)) = (&self.state.route, &self.state.kiosk) {
             CentralPanel::default_margins()
                 .frame(Frame::new())
@@ -120,10 +136,8 @@ impl ClinicApp {
                 staff: self.state.staff_language,
                 now: self.now,
             };
-            kiosk_screens::overlays(&ctx, &overlays, &mut self.commands);
+            kiosk_screens::overlays(ui.ctx(), &overlays, &mut self.commands);
         }
-        self.apply_commands(&ctx);
-        self.schedule_kiosk_repaint(&ctx);
     }
 
     /// The top bar and the screen below it.
