@@ -316,7 +316,7 @@ fn the_built_in_content_copied_as_it_is_is_a_clinic_folder_that_can_be_reviewed(
 
     // One paragraph edited: that file, and only that file, changed since its review.
     let text = std::fs::read_to_string(&ar).unwrap();
-    let at = text.find("Para(text: \"").unwrap() + "Para(text: \"".len();
+    let at = text.find("text: \"PRP").unwrap() + "text: \"".len();
     std::fs::write(
         &ar,
         format!("{}تعديل العيادة. {}", &text[..at], &text[at..]),

@@ -251,6 +251,19 @@ fn load_topic(
             texts.insert(lang, text);
         }
     }
+    // Every language has the English text's paragraph ids; a language that differs
+    // is not offered.
+    let english = Language::fallback();
+    let en_name = format!("{}.ron", english.code());
+    if let (Some(en_text), Some(en_file)) = (texts.get_exact(english), files.get(en_name.as_str()))
+    {
+        for lang in Language::all().into_iter().filter(|l| *l != english) {
+            let name = format!("{}.ron", lang.code());
+            if let (Some(text), Some(file)) = (texts.get_exact(lang), files.get(name.as_str())) {
+                validate::check_same_ids(lang, file, text, en_file, en_text, errors);
+            }
+        }
+    }
     let rules = match files.get("screening.ron") {
         Some(file) => parse::<TopicRules>(file, errors).inspect(|rules| {
             validate::check_rules(file, &raw_topic, questions, rules, errors, check_glyphs);

@@ -12,13 +12,63 @@ use crate::lang::Language;
 /// and its sources: what a clinical review looks at one by one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReviewedText<'a> {
-    /// `title`, `what_it_is.0`, `side_effects.rare.1.2`, `compare.evidence`.
+    /// `title`, `what_it_is.prp-stands-platelet` (the section and the paragraph's
+    /// id), `side_effects.rare.bruising`, `compare.evidence`.
     pub key: String,
     pub text: &'a str,
     pub cite: &'a [String],
 }
 
+/// One paragraph or list item of a section, with its stable id.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IdentifiedText<'a> {
+    /// The section as the file names it: `what_it_is`, `side_effects.common`.
+    pub place: String,
+    /// The id written in the file, unique in the file and the same in every language.
+    pub id: &'a str,
+    pub text: &'a str,
+    pub cite: &'a [String],
+}
+
 impl TopicText {
+    /// Every paragraph and list item of the sections, in reading order, with its
+    /// id and the section it is in.
+    pub fn identified(&self) -> Vec<IdentifiedText<'_>> {
+        let mut out = Vec::new();
+        for (section, parts) in &self.sections {
+            for part in parts {
+                let place = match part.sub {
+                    Some(level) => format!("{}.{}", section.field(), level.field()),
+                    None => section.field().to_owned(),
+                };
+                for block in &part.blocks {
+                    match block {
+                        Block::Para { id, text, cite } => out.push(IdentifiedText {
+                            place: place.clone(),
+                            id,
+                            text,
+                            cite,
+                        }),
+                        Block::List { items } => {
+                            out.extend(items.iter().map(|item| IdentifiedText {
+                                place: place.clone(),
+                                id: &item.id,
+                                text: &item.text,
+                                cite: &item.cite,
+                            }))
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The paragraph or list item with `id`.
+    pub fn paragraph(&self, id: &str) -> Option<IdentifiedText<'_>> {
+        self.identified().into_iter().find(|p| p.id == id)
+    }
+
     /// Every paragraph, list item and Compare cell, in reading order.
     pub fn reviewed_texts(&self) -> Vec<ReviewedText<'_>> {
         let none: &[String] = &[];
@@ -34,30 +84,11 @@ impl TopicText {
                 cite: none,
             },
         ];
-        for (section, parts) in &self.sections {
-            for part in parts {
-                let place = match part.sub {
-                    Some(level) => format!("{}.{}", section.field(), level.field()),
-                    None => section.field().to_owned(),
-                };
-                for (b, block) in part.blocks.iter().enumerate() {
-                    match block {
-                        Block::Para { text, cite } => out.push(ReviewedText {
-                            key: format!("{place}.{b}"),
-                            text,
-                            cite,
-                        }),
-                        Block::List { items } => {
-                            out.extend(items.iter().enumerate().map(|(i, item)| ReviewedText {
-                                key: format!("{place}.{b}.{i}"),
-                                text: &item.text,
-                                cite: &item.cite,
-                            }))
-                        }
-                    }
-                }
-            }
-        }
+        out.extend(self.identified().into_iter().map(|p| ReviewedText {
+            key: format!("{}.{}", p.place, p.id),
+            text: p.text,
+            cite: p.cite,
+        }));
         out.extend(
             self.compare
                 .cells()

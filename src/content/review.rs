@@ -33,9 +33,11 @@ pub struct ReviewRecord {
     /// The reviewer's professional registration number, when the sign-off gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration: Option<String>,
-    /// SHA-256 of each paragraph as reviewed, by its place in the file
-    /// (`what_it_is.0`, `side_effects.rare.1.2`, `compare.evidence`): what lets the
-    /// review screen say which paragraphs changed since.
+    /// SHA-256 of each paragraph as reviewed, by its section and id
+    /// (`what_it_is.prp-stands-platelet`, `side_effects.common.headache`,
+    /// `compare.evidence`): what lets the review screen say which paragraphs
+    /// changed since. Reviews recorded before paragraphs had ids name them by
+    /// position (`what_it_is.0`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub paragraphs: BTreeMap<String, String>,
 }
