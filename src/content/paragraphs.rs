@@ -4,8 +4,9 @@
 
 use std::collections::BTreeMap;
 
+use super::kept::{KeptParagraph, paragraph_sha256};
 use super::model::{Block, Library, Topic, TopicText};
-use super::review::{ReviewRecord, SignOff, sha256_hex};
+use super::review::{ReviewRecord, SignOff};
 use crate::lang::Language;
 
 /// One paragraph, list item or Compare cell of a text, with its place in the file
@@ -102,13 +103,25 @@ impl TopicText {
         out
     }
 
-    /// The SHA-256 of each paragraph (with its sources), by its place.
+    /// Every paragraph, list item and Compare cell as a review keeps it.
+    pub fn kept_paragraphs(&self) -> Vec<KeptParagraph> {
+        self.reviewed_texts()
+            .into_iter()
+            .map(|t| KeptParagraph {
+                key: t.key,
+                text: t.text.to_owned(),
+                cite: t.cite.to_vec(),
+            })
+            .collect()
+    }
+
+    /// The SHA-256 of each paragraph (with its sources), by its key.
     pub fn paragraph_hashes(&self) -> BTreeMap<String, String> {
         self.reviewed_texts()
             .into_iter()
             .map(|t| {
-                let hashed = format!("{}\u{0}{}", t.text, t.cite.join(","));
-                (t.key, sha256_hex(hashed.as_bytes()))
+                let hash = paragraph_sha256(t.text, t.cite);
+                (t.key, hash)
             })
             .collect()
     }
@@ -127,21 +140,7 @@ impl Library {
             screening_sha256: topic.hashes.screening.clone(),
             registration: Some(sign.registration.trim().to_owned()).filter(|r| !r.is_empty()),
             paragraphs: topic.text(lang).paragraph_hashes(),
+            kept: topic.text(lang).kept_paragraphs(),
         }
     }
-}
-
-/// The places of the paragraphs of `text` that differ from `record`'s, or are new
-/// since it; `None` when the record predates paragraph hashes.
-pub fn changed_since(text: &TopicText, record: &ReviewRecord) -> Option<Vec<String>> {
-    if record.paragraphs.is_empty() {
-        return None;
-    }
-    Some(
-        text.paragraph_hashes()
-            .into_iter()
-            .filter(|(key, hash)| record.paragraphs.get(key) != Some(hash))
-            .map(|(key, _)| key)
-            .collect(),
-    )
 }

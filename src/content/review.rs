@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
+pub use super::kept::sha256_hex;
 use crate::i18n::msg;
 use crate::lang::Language;
 
@@ -40,6 +40,12 @@ pub struct ReviewRecord {
     /// position (`what_it_is.0`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub paragraphs: BTreeMap<String, String>,
+    /// The text of each paragraph as reviewed, in reading order: kept beside
+    /// reviews.ron in `reviewed/<topic>/<lang>.ron` (see [`super::kept`]), not in it.
+    /// Only paragraphs whose SHA-256 matches `paragraphs` are kept on loading;
+    /// empty for a review recorded before the text was kept.
+    #[serde(skip)]
+    pub kept: Vec<super::kept::KeptParagraph>,
 }
 
 /// Who signs a review, and on which day: what the `review` command and the app's
@@ -173,14 +179,6 @@ impl ReviewStatus {
 pub fn reviewer_is_valid(name: &str) -> bool {
     let name = name.trim();
     !name.is_empty() && name.chars().count() <= 120 && !name.contains(char::is_control)
-}
-
-/// Lowercase hex SHA-256 of `bytes`.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// A calendar day.

@@ -32,10 +32,13 @@ fn id_places(source: &str, id: &str) -> Vec<Place> {
         .collect()
 }
 
+/// Lowercase letters, digits and '-', and not digits alone (reviews recorded
+/// before ids named paragraphs by number).
 fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !s.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Checks the ids within one language file.
@@ -72,7 +75,7 @@ pub(super) fn check_in_file(c: &mut Checker<'_>, text: &TopicText) {
                 errors.push((
                     here,
                     format!(
-                        "id {:?} may only hold lowercase letters, digits and '-', at most {} of them",
+                        "id {:?} may only hold lowercase letters, digits and '-' (not digits alone), at most {} of them",
                         p.id,
                         limits::MAX_ID_CHARS
                     ),
