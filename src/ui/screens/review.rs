@@ -5,7 +5,7 @@
 //! review, matched by id, and the sign-off that records the review in the clinic
 //! folder's reviews.ron.
 
-use egui::{Frame, Margin, Stroke, TextEdit, Ui};
+use egui::{Frame, Margin, Stroke, Ui};
 
 use super::Context;
 use crate::app::command::{Command, ReviewCommand};
@@ -16,7 +16,7 @@ use crate::content::review::{Date, SignOff};
 use crate::i18n::msg;
 use crate::lang::Language;
 use crate::ui::UiExt;
-use crate::ui::widgets::{Button, Heading, Notice, Paragraph};
+use crate::ui::widgets::{Button, Heading, Notice, Paragraph, TextField};
 
 /// The screen: `topic` in `lang`, its chrome in the UI language.
 pub fn show(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, lang: Language) {
@@ -240,9 +240,8 @@ fn sign_off(ui: &mut Ui, cx: &mut Context<'_>) {
     for (label, value) in fields {
         let label = strings.get(lang, label);
         ui.add(Paragraph::new(&label, lang).style(tokens.small));
-        // Typed names are staff input, shown as typed.
-        ui.add(TextEdit::singleline(value).desired_width(f32::INFINITY))
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
+        // Typed names are staff input, shown as typed, through the text engine.
+        ui.add(TextField::new(value, lang, &label));
         ui.add_space(tokens.gap / 4.0);
     }
     if draft != *cx.sign_off {
