@@ -51,26 +51,27 @@ const DEMO_TOPIC: &str = r#"(
 
 /// A complete language file with `text` in every section.
 fn demo_lang(text: &str, cite: &str) -> String {
-    let block = format!(r#"[Para(text: "{text}", cite: [{cite}])]"#);
+    // Each paragraph's id is its section's name.
+    let b = |id: &str| format!(r#"[Para(id: "{id}", text: "{text}", cite: [{cite}])]"#);
     format!(
         r#"(
     meta: (version: 1, origin: Original, reviewed: None),
     title: "{text}",
     summary: "{text}",
-    what_it_is: {block},
-    how_it_works: {block},
-    used_for: {block},
-    what_to_expect: {block},
+    what_it_is: {},
+    how_it_works: {},
+    used_for: {},
+    what_to_expect: {},
     side_effects: (
-        common: {block},
-        rare: {block},
-        serious: {block},
-        urgent: {block},
+        common: {},
+        rare: {},
+        serious: {},
+        urgent: {},
     ),
-    aftercare: {block},
-    evidence: {block},
-    who_should_not: {block},
-    questions: [List(items: [(text: "{text}", cite: [])])],
+    aftercare: {},
+    evidence: {},
+    who_should_not: {},
+    questions: [List(items: [(id: "ask", text: "{text}", cite: [])])],
     compare: (
         what_it_is: (text: "A demonstration cell.", cite: ["demo-source"]),
         common_side_effects: (text: "A demonstration cell.", cite: ["demo-source"]),
@@ -80,7 +81,18 @@ fn demo_lang(text: &str, cite: &str) -> String {
         who_should_not: (text: "A demonstration cell.", cite: ["demo-source"]),
     ),
 )
-"#
+"#,
+        b("what-it-is"),
+        b("how-it-works"),
+        b("used-for"),
+        b("what-to-expect"),
+        b("common"),
+        b("rare"),
+        b("serious"),
+        b("urgent"),
+        b("aftercare"),
+        b("evidence"),
+        b("who-should-not"),
     )
 }
 
@@ -704,4 +716,106 @@ fn an_error_in_one_language_leaves_that_language_out_and_the_folder_in_use() {
             .contains(&Language::builtin("bn"))
     );
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_paragraph_id_used_twice_is_reported_at_the_second_with_the_first() {
+    let dir = temp_dir("id-twice");
+    demo_topic(&dir);
+    let broken =
+        demo_lang("تجربة", r#""demo-source""#).replacen(r#"id: "rare""#, r#"id: "common""#, 1);
+    write(&dir, "demo/ar.ron", &broken);
+    let errors = errors_in(&dir, "demo/ar.ron");
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    let first = find_position(&broken, r#"id: "common""#).unwrap();
+    let second_line = broken[..broken.rfind(r#"id: "common""#).unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    let e = &errors[0];
+    assert_eq!(e.position.map(|p| p.0), Some(second_line), "{e}");
+    assert!(
+        e.message.contains("id \"common\" is used twice")
+            && e.message.contains(&format!("first at {}:", first.0)),
+        "{e}"
+    );
+    assert!(
+        e.to_string()
+            .contains(&format!("demo/ar.ron:{second_line}:")),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_paragraph_without_an_id_is_reported_where_it_is() {
+    let dir = temp_dir("id-missing");
+    demo_topic(&dir);
+    let broken = demo_lang("Demo", r#""demo-source""#).replacen(r#"id: "aftercare", "#, "", 1);
+    write(&dir, "demo/en.ron", &broken);
+    let errors = errors_in(&dir, "demo/en.ron");
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    // At the paragraph's text, on the line of its section.
+    let (line, _) = find_position(&broken, "aftercare:").unwrap();
+    let col = broken
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .find("\"Demo\"")
+        .unwrap()
+        + 1;
+    assert_eq!(errors[0].position, Some((line, col)), "{}", errors[0]);
+    assert!(
+        errors[0].message.contains("of aftercare has no id"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn ids_that_differ_from_the_english_file_are_named_and_placed() {
+    let dir = temp_dir("id-differ");
+    demo_topic(&dir);
+    // The Japanese file renames one id: it lacks the English one and has one more.
+    let broken = demo_lang("見本", r#""demo-source""#).replacen(
+        r#"id: "evidence""#,
+        r#"id: "evidence-ja""#,
+        1,
+    );
+    write(&dir, "demo/ja.ron", &broken);
+    let errors = errors_in(&dir, "demo/ja.ron");
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    let en = demo_lang("Demo", r#""demo-source""#);
+    let (en_line, en_col) = find_position(&en, r#""evidence""#).unwrap();
+    let missing = errors
+        .iter()
+        .find(|e| {
+            e.message
+                .contains("id \"evidence\" of evidence is missing here")
+        })
+        .unwrap_or_else(|| panic!("{errors:#?}"));
+    assert_eq!(missing.position, find_position(&broken, "evidence:"));
+    assert!(
+        missing
+            .message
+            .contains(&format!("demo/en.ron:{en_line}:{en_col}")),
+        "{missing}"
+    );
+    let extra = errors
+        .iter()
+        .find(|e| {
+            e.message
+                .contains("id \"evidence-ja\" is not in the English file")
+        })
+        .unwrap_or_else(|| panic!("{errors:#?}"));
+    assert_eq!(extra.position, find_position(&broken, r#""evidence-ja""#));
+    // Only Japanese is left out; the topic is still offered in the others.
+    let files = ContentFiles::embedded().layered(ContentFiles::from_dir(&dir).unwrap());
+    let loaded = validate(&files);
+    assert!(loaded.library.topic("demo").is_some());
+    assert!(
+        !loaded
+            .library
+            .languages()
+            .contains(&Language::builtin("ja"))
+    );
 }

@@ -1,12 +1,14 @@
 //! `assets/content/FORMAT.md` documents every field of the content files: each field
 //! (and each variant) of the raw serde types that `topic.ron`, `<lang>.ron`,
-//! `questions.ron`, `screening.ron` and `reviews.ron` are read into must appear in
+//! `questions.ron`, `screening.ron`, `reviews.ron` and the text a review keeps
+//! (`reviewed/<topic>/<lang>.ron`) are read into must appear in
 //! it. The names are read from the types themselves, through serde, so a field
 //! added to a type without a word in FORMAT.md fails here.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use clinic_edu::content::kept::KeptParagraph;
 use clinic_edu::content::raw::{LangFile, TopicFile};
 use clinic_edu::content::review::ReviewRecord;
 use clinic_edu::screening::{Question, TopicRules};
@@ -200,14 +202,17 @@ fn format_md_names_every_field_of_the_content_files() {
     trace::<Vec<Question>>(&mut names);
     trace::<TopicRules>(&mut names);
     trace::<Vec<ReviewRecord>>(&mut names);
+    trace::<Vec<KeptParagraph>>(&mut names);
     // The tracer reached the nested types too.
     for name in [
         "TimelineStep",
         "CompareRows",
         "SideEffects",
         "Item",
+        "ListItem",
         "Para",
         "Rule",
+        "KeptParagraph",
     ] {
         assert!(names.fields.contains_key(name), "not traced: {name}");
     }

@@ -9,6 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use clinic_edu::content::changes::{Change, ParagraphChange, changes};
 use clinic_edu::content::review::{Date, ReviewStatus};
 use clinic_edu::content::{ContentFiles, load};
 use clinic_edu::i18n::Strings;
@@ -72,7 +73,11 @@ fn a_review_stands_while_its_files_are_unchanged_and_it_is_young_enough() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names, ["reviews.ron"]);
+    let mut names = names;
+    names.sort();
+    // reviews.ron, and the text as reviewed beside it.
+    assert_eq!(names, ["reviewed", "reviews.ron"]);
+    assert!(dir.join("reviewed/prp/ar.ron").is_file());
     let reviewed = ReviewStatus::Reviewed {
         reviewer: REVIEWER.into(),
         date: "2026-11-20".into(),
@@ -316,7 +321,7 @@ fn the_built_in_content_copied_as_it_is_is_a_clinic_folder_that_can_be_reviewed(
 
     // One paragraph edited: that file, and only that file, changed since its review.
     let text = std::fs::read_to_string(&ar).unwrap();
-    let at = text.find("Para(text: \"").unwrap() + "Para(text: \"".len();
+    let at = text.find("text: \"PRP").unwrap() + "text: \"".len();
     std::fs::write(
         &ar,
         format!("{}تعديل العيادة. {}", &text[..at], &text[at..]),
@@ -412,4 +417,213 @@ fn staff_sign_off_a_review_in_the_app_and_every_screen_shows_it() {
         h.query_by_label(&reviewed).is_some(),
         "home: no {reviewed:?}"
     );
+}
+
+/// `rel`'s text in `dir` with `edit` applied.
+fn edit(dir: &Path, rel: &str, edit: impl Fn(&str) -> String) {
+    let path = dir.join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, edit(&text)).unwrap();
+}
+
+/// The line of `text` that holds `needle`.
+fn line_with<'a>(text: &'a str, needle: &str) -> &'a str {
+    text.lines().find(|l| l.contains(needle)).unwrap()
+}
+
+/// What the app's library says changed in PRP in `lang` since its last review.
+fn prp_changes(dir: &Path, lang: Language) -> Vec<ParagraphChange> {
+    let files = ContentFiles::embedded().layered(ContentFiles::from_dir(dir).unwrap());
+    let loaded = load(&files, None);
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    let library = &loaded.library;
+    let text = library.topic("prp").unwrap().text(lang);
+    let record = library.last_review("prp", lang).unwrap();
+    changes(text, record).unwrap()
+}
+
+/// Everything but the unchanged paragraphs.
+fn changed_only(changes: &[ParagraphChange]) -> Vec<&ParagraphChange> {
+    changes
+        .iter()
+        .filter(|c| c.change != Change::Unchanged)
+        .collect()
+}
+
+#[test]
+fn the_next_review_shows_what_changed_paragraph_by_paragraph_with_the_text_as_reviewed() {
+    let ar = Language::builtin("ar");
+    let dir = scratch("changes");
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/content"),
+        &dir,
+    );
+    review(&dir, "ar", "2026-11-20");
+    // The text as reviewed is kept beside reviews.ron, and nothing has changed yet.
+    assert!(dir.join("reviewed/prp/ar.ron").is_file());
+    assert!(changed_only(&prp_changes(&dir, ar)).is_empty());
+
+    let original = std::fs::read_to_string(dir.join("prp/ar.ron")).unwrap();
+    let growth = line_with(&original, "id: \"prp-contains-growth\"");
+    let old_text = growth
+        .split("text: \"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let removed_line = line_with(&original, "id: \"staff-collect-part\"");
+    let removed_text = removed_line
+        .split("text: \"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    // One paragraph edited (Arabic only); one inserted after the first paragraph and
+    // one list item removed (in every language, which all keep the same ids).
+    edit(&dir, "prp/ar.ron", |t| {
+        t.replacen(old_text, &format!("تعديل العيادة. {old_text}"), 1)
+    });
+    for (code, note) in [
+        ("en", "A note the clinic added."),
+        ("ar", "ملاحظة أضافتها العيادة."),
+        ("bn", "ক্লিনিকের যোগ করা একটি কথা।"),
+        ("ja", "クリニックが加えた注記。"),
+        ("ur", "کلینک کا شامل کیا ہوا نوٹ۔"),
+    ] {
+        edit(&dir, &format!("prp/{code}.ron"), |t| {
+            let first = line_with(t, "id: \"prp-stands-platelet\"");
+            let gone = line_with(t, "id: \"staff-collect-part\"");
+            t.replacen(
+                first,
+                &format!("{first}\n        Para(id: \"clinic-note\", text: \"{note}\", cite: []),"),
+                1,
+            )
+            .replacen(&format!("{gone}\n"), "", 1)
+        });
+    }
+
+    let all = prp_changes(&dir, ar);
+    let found = changed_only(&all);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    let keys: Vec<&str> = all.iter().map(|c| c.key.as_str()).collect();
+    let at = |key: &str| keys.iter().position(|k| *k == key).unwrap();
+    // New, where it was inserted.
+    assert_eq!(found[0].key, "what_it_is.clinic-note");
+    assert_eq!(found[0].change, Change::New);
+    assert_eq!(
+        at("what_it_is.clinic-note"),
+        at("what_it_is.prp-stands-platelet") + 1
+    );
+    // Changed, with the text as reviewed, though it moved down one place.
+    assert_eq!(found[1].key, "what_it_is.prp-contains-growth");
+    let Change::Changed(Some(old)) = &found[1].change else {
+        panic!("{:?}", found[1]);
+    };
+    assert_eq!(old.text, old_text);
+    // Removed, where it stood, with its text as reviewed.
+    assert_eq!(found[2].key, "how_it_works.staff-collect-part");
+    let Change::Removed(Some(old)) = &found[2].change else {
+        panic!("{:?}", found[2]);
+    };
+    assert_eq!(old.text, removed_text);
+    assert_eq!(
+        at("how_it_works.staff-collect-part"),
+        at("how_it_works.blood-goes-centrifuge") + 1
+    );
+
+    // The review screen, in Arabic, shows the old text beside the new, and marks each.
+    let strings = Strings::embedded().unwrap();
+    let mut h = common::harness(
+        ClinicApp::new(AppOptions {
+            system_fonts: false,
+            language: ar,
+            content_dir: Some(dir.clone()),
+            ..AppOptions::default()
+        })
+        .unwrap(),
+        vec2(1200.0, 900.0),
+    );
+    common::click_topic(&mut h, ar, "prp");
+    common::click(&mut h, &strings.get(ar, "clinical-review-open"));
+    for label in [
+        old_text.to_owned(),
+        format!("تعديل العيادة. {old_text}"),
+        removed_text.clone(),
+        strings.get(ar, "clinical-review-new-mark"),
+        strings.get(ar, "clinical-review-removed-mark"),
+        strings.get(ar, "clinical-review-changed-mark"),
+    ] {
+        assert!(h.query_by_label(&label).is_some(), "no {label:?}");
+    }
+    assert_eq!(
+        h.query_all_by_label(&strings.get(ar, "clinical-review-as-reviewed"))
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn a_review_recorded_before_the_text_was_kept_still_loads_and_says_so() {
+    let ar = Language::builtin("ar");
+    let dir = scratch("legacy");
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/content"),
+        &dir,
+    );
+    review(&dir, "ar", "2026-11-20");
+    // As the review command wrote it before ids: paragraphs named by their place,
+    // and no text kept.
+    std::fs::remove_dir_all(dir.join("reviewed")).unwrap();
+    let reviews = std::fs::read_to_string(dir.join("reviews.ron")).unwrap();
+    let mut n = 0;
+    let legacy: String = reviews
+        .lines()
+        .map(|line| match line.trim_start().strip_prefix('"') {
+            Some(rest) if rest.contains("\": \"") && !line.contains("\"title\"") => {
+                n += 1;
+                let (key, hash) = rest.split_once("\": ").unwrap();
+                let section = key.rsplit_once('.').map_or(key, |(s, _)| s);
+                format!("            \"{section}.{n}\": {hash}")
+            }
+            _ => line.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(n > 50 && legacy.contains("\"aftercare.1\""), "{legacy}");
+    std::fs::write(dir.join("reviews.ron"), legacy).unwrap();
+    assert!(changed_only(&prp_changes(&dir, ar)).is_empty());
+
+    // One paragraph edited: changed, its text as reviewed not kept; the rest unchanged.
+    edit(&dir, "prp/ar.ron", |t| {
+        let line = line_with(t, "id: \"prp-contains-growth\"");
+        t.replacen(
+            line,
+            &line.replacen("text: \"", "text: \"تعديل العيادة. ", 1),
+            1,
+        )
+    });
+    let all = prp_changes(&dir, ar);
+    let found = changed_only(&all);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].key, "what_it_is.prp-contains-growth");
+    assert_eq!(found[0].change, Change::Changed(None));
+    // The screen says so.
+    let strings = Strings::embedded().unwrap();
+    let mut h = common::harness(
+        ClinicApp::new(AppOptions {
+            system_fonts: false,
+            language: ar,
+            content_dir: Some(dir.clone()),
+            ..AppOptions::default()
+        })
+        .unwrap(),
+        vec2(1200.0, 900.0),
+    );
+    common::click_topic(&mut h, ar, "prp");
+    common::click(&mut h, &strings.get(ar, "clinical-review-open"));
+    let not_kept = strings.get(ar, "clinical-review-not-kept");
+    assert_eq!(h.query_all_by_label(&not_kept).count(), 1, "{not_kept}");
 }

@@ -102,6 +102,11 @@ impl ContentFiles {
             if topic == super::languages::LANGUAGES {
                 continue;
             }
+            // The text of each review, beside reviews.ron: `reviewed/<topic>/<lang>.ron`.
+            if topic == super::kept::KEPT_DIR {
+                read_kept(&mut files, &mut errors, &path);
+                continue;
+            }
             let inner = match std::fs::read_dir(&path) {
                 Ok(inner) => inner,
                 Err(e) => {
@@ -157,6 +162,33 @@ impl ContentFiles {
 
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
+    }
+}
+
+/// Reads the `.ron` files of `dir`'s topic folders (`reviewed/<topic>/<lang>.ron`)
+/// into `files` as `reviewed/<topic>/<name>`.
+fn read_kept(
+    files: &mut BTreeMap<String, ContentFile>,
+    errors: &mut Vec<ContentError>,
+    dir: &Path,
+) {
+    for topic in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = topic.file_name().to_string_lossy().into_owned();
+        for file in std::fs::read_dir(topic.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let path = file.path();
+            if path.extension().is_some_and(|e| e == "ron") {
+                let rel = format!(
+                    "{}/{name}/{}",
+                    super::kept::KEPT_DIR,
+                    file.file_name().to_string_lossy()
+                );
+                read_into(files, errors, rel, &path);
+            }
+        }
     }
 }
 

@@ -7,10 +7,12 @@ use std::ops::RangeInclusive;
 
 use super::raw::{Step, Unit};
 
-/// Bytes of one content file (the largest shipped file is under 30 KB).
+/// Bytes of one content file (the largest shipped file is under 40 KB).
 pub const MAX_FILE_BYTES: u64 = 256 * 1024;
 /// Characters of one text: a title, summary, paragraph, list item, question or reason.
 pub const MAX_TEXT_CHARS: usize = 2000;
+/// Characters of a paragraph's or list item's id.
+pub const MAX_ID_CHARS: usize = 60;
 /// Paragraphs and lists in one section (or one part of the side effects).
 pub const MAX_BLOCKS: usize = 40;
 /// Items in one list.

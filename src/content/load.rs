@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::error::ContentError;
+use super::kept;
 use super::limits;
 use super::model::{Library, Topic, TopicText};
 use super::raw;
@@ -54,6 +55,7 @@ pub fn load(files: &ContentFiles, mut check_glyphs: Option<GlyphCheck<'_>>) -> L
     let mut errors = Vec::new();
     let mut questions_file = None;
     let mut reviews_file = None;
+    let mut kept_files = BTreeMap::new();
     for (rel, file) in &files.files {
         if file.text.len() as u64 > limits::MAX_FILE_BYTES {
             errors.push(ContentError::new(
@@ -65,6 +67,10 @@ pub fn load(files: &ContentFiles, mut check_glyphs: Option<GlyphCheck<'_>>) -> L
                     limits::MAX_FILE_BYTES
                 ),
             ));
+            continue;
+        }
+        if rel.starts_with(&format!("{}/", kept::KEPT_DIR)) {
+            kept_files.insert(rel.as_str(), file);
             continue;
         }
         match rel.split_once('/') {
@@ -124,6 +130,19 @@ pub fn load(files: &ContentFiles, mut check_glyphs: Option<GlyphCheck<'_>>) -> L
         .and_then(|file| {
             let reviews = parse::<Vec<ReviewRecord>>(file, &mut errors)?;
             validate::check_reviews(file, &reviews, &by_topic, &mut errors);
+            // Each review with the text it kept, where that was kept.
+            let reviews = reviews
+                .into_iter()
+                .map(|record| {
+                    let kept = kept_files
+                        .get(record.kept_path().as_str())
+                        .and_then(|file| parse::<Vec<kept::KeptParagraph>>(file, &mut errors));
+                    match kept {
+                        Some(kept) => record.with_kept(kept),
+                        None => record,
+                    }
+                })
+                .collect();
             Some(reviews)
         })
         .unwrap_or_default();
@@ -249,6 +268,19 @@ fn load_topic(
         }
         if let Some(text) = text {
             texts.insert(lang, text);
+        }
+    }
+    // Every language has the English text's paragraph ids; a language that differs
+    // is not offered.
+    let english = Language::fallback();
+    let en_name = format!("{}.ron", english.code());
+    if let (Some(en_text), Some(en_file)) = (texts.get_exact(english), files.get(en_name.as_str()))
+    {
+        for lang in Language::all().into_iter().filter(|l| *l != english) {
+            let name = format!("{}.ron", lang.code());
+            if let (Some(text), Some(file)) = (texts.get_exact(lang), files.get(name.as_str())) {
+                validate::check_same_ids(lang, file, text, en_file, en_text, errors);
+            }
         }
     }
     let rules = match files.get("screening.ron") {

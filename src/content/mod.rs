@@ -1,9 +1,11 @@
 //! Treatment content: RON files parsed into raw serde types, then validated into
 //! the [`Library`] the app runs on. See `assets/content/FORMAT.md`.
 
+pub mod changes;
 pub mod cite;
 pub mod error;
 mod files;
+pub mod kept;
 pub mod languages;
 pub mod limits;
 pub mod load;

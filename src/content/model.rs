@@ -2,7 +2,7 @@
 //! section, and every citation resolves to a source of the topic.
 
 pub use super::raw::{
-    Block, Certainty, CompareRows, Grade, Item, Review, Source, Step, TimelineStep, Unit,
+    Block, Certainty, CompareRows, Grade, Item, ListItem, Review, Source, Step, TimelineStep, Unit,
 };
 use super::review::{self, Date, FileHashes, ReviewRecord, ReviewStatus};
 use crate::i18n::msg;

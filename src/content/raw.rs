@@ -163,10 +163,33 @@ pub struct SideEffects {
 /// A paragraph or a bulleted list, each with the sources of its facts.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub enum Block {
-    Para { text: String, cite: Vec<String> },
-    List { items: Vec<Item> },
+    Para {
+        /// The paragraph's stable id (see [`ListItem::id`]).
+        #[serde(default)]
+        id: String,
+        text: String,
+        cite: Vec<String>,
+    },
+    List {
+        items: Vec<ListItem>,
+    },
 }
 
+/// One point of a bulleted list.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListItem {
+    /// A stable id, written in the file: unique in the language file, the same for
+    /// the same paragraph in every language, and kept when paragraphs are added or
+    /// moved, so that a review, a clip or a highlight points at the same text.
+    /// Empty when the file gives none, which validation refuses.
+    #[serde(default)]
+    pub id: String,
+    pub text: String,
+    pub cite: Vec<String>,
+}
+
+/// A Compare cell: a text and its sources, named by its field.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {

@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
+pub use super::kept::sha256_hex;
 use crate::i18n::msg;
 use crate::lang::Language;
 
@@ -33,11 +33,19 @@ pub struct ReviewRecord {
     /// The reviewer's professional registration number, when the sign-off gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration: Option<String>,
-    /// SHA-256 of each paragraph as reviewed, by its place in the file
-    /// (`what_it_is.0`, `side_effects.rare.1.2`, `compare.evidence`): what lets the
-    /// review screen say which paragraphs changed since.
+    /// SHA-256 of each paragraph as reviewed, by its section and id
+    /// (`what_it_is.prp-stands-platelet`, `side_effects.common.headache`,
+    /// `compare.evidence`): what lets the review screen say which paragraphs
+    /// changed since. Reviews recorded before paragraphs had ids name them by
+    /// position (`what_it_is.0`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub paragraphs: BTreeMap<String, String>,
+    /// The text of each paragraph as reviewed, in reading order: kept beside
+    /// reviews.ron in `reviewed/<topic>/<lang>.ron` (see [`super::kept`]), not in it.
+    /// Only paragraphs whose SHA-256 matches `paragraphs` are kept on loading;
+    /// empty for a review recorded before the text was kept.
+    #[serde(skip)]
+    pub kept: Vec<super::kept::KeptParagraph>,
 }
 
 /// Who signs a review, and on which day: what the `review` command and the app's
@@ -171,14 +179,6 @@ impl ReviewStatus {
 pub fn reviewer_is_valid(name: &str) -> bool {
     let name = name.trim();
     !name.is_empty() && name.chars().count() <= 120 && !name.contains(char::is_control)
-}
-
-/// Lowercase hex SHA-256 of `bytes`.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// A calendar day.

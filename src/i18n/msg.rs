@@ -91,6 +91,11 @@ messages! {
     CLINICAL_REVIEW_CHANGED_COUNT = "clinical-review-changed-count";
     CLINICAL_REVIEW_NO_PARAGRAPHS = "clinical-review-no-paragraphs";
     CLINICAL_REVIEW_CHANGED_MARK = "clinical-review-changed-mark";
+    CLINICAL_REVIEW_NOT_KEPT = "clinical-review-not-kept";
+    CLINICAL_REVIEW_AS_REVIEWED = "clinical-review-as-reviewed";
+    CLINICAL_REVIEW_NEW_MARK = "clinical-review-new-mark";
+    CLINICAL_REVIEW_REMOVED_MARK = "clinical-review-removed-mark";
+    CLINICAL_REVIEW_REMOVED_NOT_KEPT = "clinical-review-removed-not-kept";
     CLINICAL_REVIEW_NO_SOURCE = "clinical-review-no-source";
     CLINICAL_REVIEW_SIGN_TITLE = "clinical-review-sign-title";
     CLINICAL_REVIEW_NAME = "clinical-review-name";

@@ -247,7 +247,7 @@ fn section_in(
         }
         for block in &part.blocks {
             match block {
-                Block::Para { text, cite } => {
+                Block::Para { text, cite, .. } => {
                     let text = cited(topic, lang, text, cite);
                     c.text(col, &text, &plain(styles.body, Role::Para));
                 }

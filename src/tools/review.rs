@@ -1,6 +1,8 @@
 //! `clinic-edu review`: records that a clinician reviewed a topic in one language,
 //! in the content folder's `reviews.ron`, with the SHA-256 of the language file and
-//! the screening file as they are now. Content files are never rewritten.
+//! the screening file as they are now, and the text as reviewed, paragraph by
+//! paragraph, in `reviewed/<topic>/<lang>.ron` beside it. Content files are never
+//! rewritten.
 
 use std::path::{Path, PathBuf};
 
@@ -78,6 +80,9 @@ pub fn review(request: Request<'_>) -> anyhow::Result<()> {
     };
     let record = library.review_record(found, lang, &sign);
     let text = reviews_file(&with_review(library.reviews(), record.clone()))?;
+    // The text as reviewed first, so that reviews.ron never names a review whose
+    // text is not there yet.
+    content::changes::write_kept(&dir, &record)?;
     let path = dir.join(REVIEWS);
     clinic_edu::pdf::write_atomic(&path, text.as_bytes())?;
     print_out(&format!(

@@ -143,7 +143,7 @@ pub fn all() -> Vec<Visible> {
             for (_, parts) in &text.sections {
                 for block in parts.iter().flat_map(|p| p.blocks.iter()) {
                     match block {
-                        Block::Para { text, cite } => c.push(
+                        Block::Para { text, cite, .. } => c.push(
                             cited(topic, lang, text, cite),
                             lang,
                             false,

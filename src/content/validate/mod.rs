@@ -2,6 +2,7 @@
 //! the `check_*` entry points here; each gives the file a [`Checker`] that places
 //! every error where it stands in the file.
 
+mod ids;
 mod questions;
 mod reviews;
 mod rules;
@@ -79,6 +80,22 @@ pub(super) fn check_text(
     glyphs: &mut Option<GlyphCheck<'_>>,
 ) -> Option<TopicText> {
     text::check(&mut Checker::new(file, errors, glyphs), lang, topic, raw)
+}
+
+/// Checks that a topic's text in `lang` (`file`) has the ids of its English text
+/// (`en_file`), each in the same section.
+pub(super) fn check_same_ids(
+    lang: Language,
+    file: &ContentFile,
+    text: &TopicText,
+    en_file: &ContentFile,
+    english: &TopicText,
+    errors: &mut Vec<ContentError>,
+) {
+    let mut no_glyph_check = None;
+    let mut c = Checker::new(file, errors, &mut no_glyph_check);
+    c.lang = Some(lang);
+    ids::check_same_as_english(&mut c, en_file, english, text);
 }
 
 /// The message for a citation of a source the topic does not list.

@@ -105,6 +105,7 @@ pub(super) fn check(
     for s in text.strings() {
         c.renders(s, lang, s, "");
     }
+    super::ids::check_in_file(c, &text);
     c.is_clean().then_some(text)
 }
 
@@ -147,7 +148,7 @@ fn check_part(c: &mut Checker<'_>, topic: &raw::TopicFile, id: SectionId, part: 
     );
     for block in &part.blocks {
         let (cites, texts): (Vec<&String>, Vec<&String>) = match block {
-            Block::Para { text, cite } => (cite.iter().collect(), vec![text]),
+            Block::Para { text, cite, .. } => (cite.iter().collect(), vec![text]),
             Block::List { items } => {
                 if items.is_empty() {
                     c.error_at(&needle, format!("{field} has an empty list"));

@@ -145,7 +145,7 @@ fn language_column(
 
 fn show_block(ui: &mut Ui, topic: &Topic, lang: Language, block: &Block) {
     match block {
-        Block::Para { text, cite } => {
+        Block::Para { text, cite, .. } => {
             ui.add(Paragraph::new(&cited(topic, lang, text, cite), lang));
         }
         Block::List { items } => {

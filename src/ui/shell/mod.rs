@@ -249,7 +249,12 @@ impl ClinicApp {
             (Some(dir), _) => {
                 reviews_file(&with_review(services.library.reviews(), record.clone()))
                     .map_err(|e| e.to_string())
-                    .and_then(|text| write_reviews(dir, &text).map_err(|e| e.to_string()))
+                    .and_then(|text| {
+                        // The text as reviewed first, then the record that names it.
+                        crate::content::changes::write_kept(dir, &record)
+                            .and_then(|_| write_reviews(dir, &text))
+                            .map_err(|e| e.to_string())
+                    })
             }
         };
         services.review_message = Some(match result {

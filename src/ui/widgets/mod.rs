@@ -3,10 +3,12 @@
 
 mod bullet_list;
 mod button;
+pub mod caret;
 mod heading;
 mod notice;
 mod paragraph;
 mod text_block;
+mod text_field;
 mod timeline;
 mod topic_card;
 
@@ -16,5 +18,6 @@ pub use heading::Heading;
 pub use notice::Notice;
 pub use paragraph::Paragraph;
 pub use text_block::{Width, text_block};
+pub use text_field::TextField;
 pub use timeline::Timeline;
 pub use topic_card::TopicCard;
