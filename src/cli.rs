@@ -55,6 +55,11 @@ pub enum Tool {
         #[arg(last = true, required = true, value_name = "COMMAND")]
         command: Vec<std::ffi::OsString>,
     },
+    /// Narration clips: the script staff read from, and importing their recordings.
+    Narration {
+        #[command(subcommand)]
+        action: NarrationAction,
+    },
     /// Set the staff PIN that unlocks the kiosk (read from standard input; at least 4 digits).
     SetPin {
         /// The config file (default: config.ron in this system's config folder).
@@ -146,5 +151,34 @@ pub enum Tool {
         /// checkout: assets/content).
         #[arg(long, value_name = "DIR")]
         content: Option<PathBuf>,
+    },
+}
+
+/// What `clinic-edu narration` does.
+#[derive(clap::Subcommand)]
+pub enum NarrationAction {
+    /// Print the recording script for LANG: each text's id and the text, in reading order.
+    Script {
+        #[arg(long)]
+        lang: Language,
+        /// A clinic content folder (default: the built-in content).
+        #[arg(long, value_name = "DIR")]
+        content: Option<PathBuf>,
+    },
+    /// Import recordings (ID.wav or ID.ogg, named as in the script) from RECORDINGS
+    /// into the content folder CONTENT, checked and converted to Ogg Vorbis, each
+    /// with its sidecar.
+    Import {
+        /// The folder holding the recordings.
+        recordings: PathBuf,
+        #[arg(long)]
+        lang: Language,
+        /// The clinic content folder the clips go into.
+        #[arg(long, value_name = "DIR")]
+        content: PathBuf,
+        /// The recordings were made by a speech engine, named ENGINE:VOICE
+        /// (e.g. "espeak-ng 1.51:en"); without it they are a person's voice.
+        #[arg(long, value_name = "ENGINE:VOICE")]
+        computer: Option<String>,
     },
 }

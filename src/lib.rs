@@ -5,7 +5,7 @@
 //! (never one in its own layer or a later one), checked by `tests/structure.rs`:
 //!
 //! ```text
-//! lang, assets, probe -> i18n, samples, text, screening -> content
+//! lang, assets, probe, audio -> i18n, samples, text, screening -> content
 //! -> config, report, theme -> kiosk, pdf -> app -> ui -> cli -> tools -> main
 //! ```
 //!
@@ -16,6 +16,7 @@
 
 pub mod app;
 pub mod assets;
+pub mod audio;
 pub mod config;
 pub mod content;
 pub mod i18n;

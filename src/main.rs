@@ -23,6 +23,7 @@ fn main() -> ExitCode {
         None => run_app(&cli.run),
         Some(Tool::Validate { dir }) => tools::validate::validate(dir.as_deref()),
         Some(Tool::NotifyRelay { command }) => tools::notify_relay::notify_relay(&command),
+        Some(Tool::Narration { action }) => tools::narration::narration(action),
         Some(Tool::SetPin { config }) => tools::set_pin::set_pin(config.as_deref()),
         Some(Tool::Screen {
             treatment,

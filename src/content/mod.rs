@@ -11,6 +11,7 @@ pub mod limits;
 pub mod load;
 pub mod meta;
 pub mod model;
+pub mod narration;
 pub mod paragraphs;
 pub mod raw;
 pub mod review;

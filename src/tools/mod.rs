@@ -4,6 +4,7 @@
 
 pub mod handout;
 pub mod layout;
+pub mod narration;
 pub mod notify_relay;
 pub mod review;
 pub mod screen;

@@ -40,9 +40,51 @@ pub fn validate(dir: Option<&Path>) -> anyhow::Result<()> {
     }
     missing_strings(dir)?;
     review_notes(&files, &loaded.library)?;
+    let narration_problems = narration_notes(dir, &loaded.library)?;
     print_out(&format!("{}\n", loaded.summary()))?;
     anyhow::ensure!(loaded.errors.is_empty(), "the content has errors");
+    anyhow::ensure!(
+        narration_problems == 0,
+        "{narration_problems} narration clip(s) are stale or bad"
+    );
     Ok(())
+}
+
+/// A line per language on its narration (clips present, by whom, missing), and a
+/// `PATH: why` line for each stale or bad clip; returns how many those are.
+fn narration_notes(dir: Option<&Path>, library: &content::Library) -> anyhow::Result<usize> {
+    use content::narration;
+    let Some(dir) = dir else {
+        print_out(
+            "narration: none built in (a clinic adds clips to its folder: README, \"Read aloud\")\n",
+        )?;
+        return Ok(0);
+    };
+    let mut problems = 0;
+    for lang in library.languages() {
+        let report = narration::report(dir, library, lang);
+        for problem in &report.problems {
+            print_out(&format!("{problem}\n"))?;
+        }
+        problems += report.problems.len();
+        let present = report.recorded + report.computer;
+        let mut line = format!(
+            "{}: narration {}: {present} of {} texts have a clip ({} recorded, {} computer voice), {} missing, {} stale or bad",
+            dir.display(),
+            lang.code(),
+            report.texts,
+            report.recorded,
+            report.computer,
+            report.missing.len(),
+            report.problems.len()
+        );
+        // A language being narrated lists what it still lacks.
+        if present > 0 && !report.missing.is_empty() {
+            line.push_str(&format!("; missing: {}", report.missing.join(", ")));
+        }
+        print_out(&format!("{line}\n"))?;
+    }
+    Ok(problems)
 }
 
 /// A note per language naming the UI strings it lacks (shown in English instead).
