@@ -72,6 +72,20 @@ fn default_languages() -> Vec<Language> {
 fn default_idle() -> u32 {
     90
 }
+fn default_true() -> bool {
+    true
+}
+
+/// The read-aloud volume a visit starts at unless the config says otherwise, in percent.
+pub const DEFAULT_VOLUME: u32 = 80;
+
+fn default_volume() -> u32 {
+    DEFAULT_VOLUME
+}
+
+/// The read-aloud volume's range, in percent.
+const VOLUME_PERCENT: std::ops::RangeInclusive<u32> = 0..=100;
+
 fn default_review_months() -> u32 {
     crate::content::review::DEFAULT_VALID_MONTHS
 }
@@ -108,6 +122,13 @@ pub struct Config {
     /// How many months a clinician's review stands before it is overdue.
     #[serde(default = "default_review_months")]
     pub review_valid_months: u32,
+    /// Whether the kiosk reads texts aloud (where the content has clips and there is
+    /// an audio output).
+    #[serde(default = "default_true")]
+    pub read_aloud: bool,
+    /// The read-aloud volume every visit starts at, in percent.
+    #[serde(default = "default_volume")]
+    pub volume: u32,
 }
 
 impl Default for Config {
@@ -121,6 +142,8 @@ impl Default for Config {
             pin_hash: None,
             printer: None,
             review_valid_months: default_review_months(),
+            read_aloud: true,
+            volume: default_volume(),
         }
     }
 }
@@ -232,6 +255,7 @@ impl Config {
                 &REVIEW_MONTHS,
                 "months",
             ),
+            ("volume", self.volume, &VOLUME_PERCENT, "percent"),
         ];
         for (field, value, range, unit) in numbers {
             if !range.contains(&value) {

@@ -5,6 +5,7 @@
 
 use clinic_edu::Language;
 use clinic_edu::app::handout::Action;
+use clinic_edu::app::speech::SpeechCommand;
 use clinic_edu::app::{
     AppState, Command, Effect, HandoutCommand, KioskCommand, ReviewCommand, Route, ScreeningStep,
 };
@@ -23,6 +24,7 @@ fn variant(c: &Command) -> usize {
     use HandoutCommand as H;
     use KioskCommand as K;
     use ReviewCommand as R;
+    use SpeechCommand as S;
     match c {
         C::SetLanguage(_) => 0,
         C::SetStaffLanguage(_) => 1,
@@ -65,9 +67,21 @@ fn variant(c: &Command) -> usize {
                 K::Leave => 13,
             }
         }
+        C::Speech(s) => {
+            37 + match s {
+                S::Listen(_) => 0,
+                S::Pause => 1,
+                S::Resume => 2,
+                S::Stop => 3,
+                S::Repeat => 4,
+                S::Quieter => 5,
+                S::Louder => 6,
+                S::Ended => 7,
+            }
+        }
     }
 }
-const VARIANTS: usize = 37;
+const VARIANTS: usize = 45;
 
 fn k(c: KioskCommand) -> Command {
     Command::Kiosk(c)
@@ -139,6 +153,7 @@ fn row(setup: Vec<Command>, command: Command, staff: bool, kiosk: bool) -> Row {
 
 fn table() -> Vec<Row> {
     use KioskCommand as K;
+    use SpeechCommand as S;
     let mut answered = screening();
     answered.push(Command::Answer(Answer::No));
     let chosen = vec![Command::ToggleTreatment("prp".into())];
@@ -251,7 +266,39 @@ fn table() -> Vec<Row> {
         row(vec![], k(K::StaffMode), false, false),
         row(staff_menu(), k(K::Leave), false, true),
         row(vec![], k(K::Leave), false, false),
+        // Reading aloud, in both: what there is to read decides whether anything
+        // changes, and a staff overlay stops it in the kiosk (the rule for every
+        // patient command).
+        row(topic(), sp(S::Listen(vec!["prp.x".into()])), true, true),
+        row(vec![], sp(S::Listen(vec![])), false, false),
+        row(listening(), sp(S::Pause), true, true),
+        row(vec![], sp(S::Pause), false, false),
+        row(paused(), sp(S::Resume), true, true),
+        row(listening(), sp(S::Stop), true, true),
+        row(listening(), sp(S::Repeat), true, true),
+        row(vec![], sp(S::Quieter), true, true),
+        row(vec![], sp(S::Louder), true, true),
+        row(listening(), sp(S::Ended), true, true),
+        // (Staff apps have no overlay: the taps are refused there.)
+        row([taps(), listening()].concat(), sp(S::Stop), true, false),
     ]
+}
+
+fn sp(c: SpeechCommand) -> Command {
+    Command::Speech(c)
+}
+
+fn listening() -> Vec<Command> {
+    vec![
+        Command::OpenTopic("prp".into()),
+        sp(SpeechCommand::Listen(vec!["prp.a".into(), "prp.b".into()])),
+    ]
+}
+
+fn paused() -> Vec<Command> {
+    let mut c = listening();
+    c.push(sp(SpeechCommand::Pause));
+    c
 }
 
 fn library() -> Library {

@@ -20,10 +20,15 @@ impl AppState {
             };
         }
         let page_before = self.page();
+        let screen_before = (self.route.clone(), self.language);
         let effect = self.apply_allowed(command, library, now);
         // Another page, or a new patient: the handout panel starts closed again.
         if self.page() != page_before {
             self.handout.reset();
+        }
+        // Another screen or language: what was being read aloud stops.
+        if (&self.route, self.language) != (&screen_before.0, screen_before.1) {
+            self.speech = None;
         }
         effect
     }
@@ -101,6 +106,7 @@ impl AppState {
             Command::Handout(command) => return self.apply_handout(command),
             Command::Review(command) => return self.apply_review(command, library),
             Command::Kiosk(command) => return self.apply_kiosk(command, now),
+            Command::Speech(command) => self.apply_speech(command),
         }
         Effect::None
     }

@@ -6,6 +6,7 @@
 //! kiosk drops.
 
 use super::handout::Action;
+pub use super::speech::SpeechCommand;
 use super::state::{AppState, Route};
 use crate::content::SectionId;
 use crate::content::review::{ReviewRecord, SignOff};
@@ -54,6 +55,8 @@ pub enum Command {
     Review(ReviewCommand),
     /// Something only kiosk mode does.
     Kiosk(KioskCommand),
+    /// Reading aloud.
+    Speech(SpeechCommand),
 }
 
 /// Commands of the handout panel on a topic page.
@@ -159,6 +162,7 @@ impl Command {
             Command::Review(ReviewCommand::Open { .. }) => "Review(Open)",
             Command::Review(ReviewCommand::Edit(_)) => "Review(Edit)",
             Command::Review(ReviewCommand::SignOff) => "Review(SignOff)",
+            Command::Speech(s) => s.name(),
             Command::Kiosk(k) => match k {
                 KioskCommand::Touch => "Kiosk(Touch)",
                 KioskCommand::CornerTap => "Kiosk(CornerTap)",

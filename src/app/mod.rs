@@ -7,6 +7,7 @@ mod apply;
 pub mod command;
 pub mod handout;
 pub mod services;
+pub mod speech;
 pub mod startup;
 pub mod state;
 

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::handout::{HandoutJobs, HandoutSetup};
+use crate::audio::Output;
 use crate::config::Settings;
+use crate::content::narration::NarrationIndex;
 use crate::content::{ContentError, Library};
 use crate::i18n::Strings;
 use crate::lang::Language;
@@ -29,6 +31,10 @@ pub struct Services {
     /// How the last sign-off went: where it was recorded, or why it was not.
     pub review_message: Option<Result<String, String>>,
     pub settings: SettingsStore,
+    /// The narration clips there are to play, and where they play: `None` when
+    /// read-aloud is off, there are no clips, or there is no audio output.
+    pub narration: NarrationIndex,
+    pub speaker: Option<Box<dyn Output>>,
 }
 
 /// The settings file and what the window keeps in it.

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use super::handout::{HandoutJobs, HandoutSetup};
 use super::services::{Services, SettingsStore};
 use super::state::{AppState, Route};
+use crate::audio::{DeviceOutput, Output};
 use crate::config::{Config, ConfigError, Settings, config_path};
+use crate::content::narration::NarrationIndex;
 use crate::content::{self, Library};
 use crate::i18n::Strings;
 use crate::kiosk::KioskState;
@@ -166,7 +168,11 @@ pub fn start_after(prelude: Prelude) -> anyhow::Result<Started> {
                 }
                 offered
             });
-            AppState::kiosk(KioskState::new(config), settings.staff_language)
+            let volume = u8::try_from(config.volume.min(100)).unwrap_or(100);
+            let mut state = AppState::kiosk(KioskState::new(config), settings.staff_language);
+            state.volume = volume;
+            state.default_volume = volume;
+            state
         }
         None => AppState::new(Route::Home, options.language, settings.staff_language),
     };
@@ -177,7 +183,28 @@ pub fn start_after(prelude: Prelude) -> anyhow::Result<Started> {
         .content_dir
         .clone()
         .filter(|_| content_errors.is_empty());
+    // Read-aloud needs clips in the clinic folder, the config's consent (a kiosk's
+    // `read_aloud`), and an audio output; without one the controls are not shown.
+    let narration = match &review_folder {
+        Some(dir) if config.as_ref().is_none_or(|c| c.read_aloud) => {
+            NarrationIndex::scan(Some(dir), &library)
+        }
+        _ => NarrationIndex::default(),
+    };
+    let speaker: Option<Box<dyn Output>> = if narration.is_empty() {
+        None
+    } else {
+        match DeviceOutput::open() {
+            Ok(output) => Some(Box::new(output)),
+            Err(e) => {
+                eprintln!("clinic-edu: read-aloud is off: no audio output ({e})");
+                None
+            }
+        }
+    };
     let services = Services {
+        narration,
+        speaker,
         library,
         content_errors,
         review_folder,

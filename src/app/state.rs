@@ -10,6 +10,8 @@ use crate::lang::Language;
 use crate::pdf::Paper;
 use crate::screening::Session;
 
+use super::speech::Speech;
+
 /// Where the screening flow is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScreeningStep {
@@ -112,10 +114,18 @@ pub struct AppState {
     pub kiosk: Option<KioskState>,
     /// The review screen's sign-off form, as typed so far.
     pub sign_off: SignOff,
+    /// What is being read aloud, if anything.
+    pub speech: Option<Speech>,
+    /// Read-aloud volume, in percent; back to `default_volume` at every wipe.
+    pub volume: u8,
+    pub default_volume: u8,
 }
 
 /// How many treatments the Compare screen puts side by side.
 pub const MAX_COMPARED: usize = 3;
+
+/// The read-aloud volume a staff app starts at, in percent (a kiosk's config sets its own).
+pub const DEFAULT_VOLUME: u8 = crate::config::DEFAULT_VOLUME as u8;
 
 impl AppState {
     /// A new visit in `language`, starting at `route`, in staff mode.
@@ -130,6 +140,9 @@ impl AppState {
             handout: HandoutChoice::default(),
             kiosk: None,
             sign_off: SignOff::default(),
+            speech: None,
+            volume: DEFAULT_VOLUME,
+            default_volume: DEFAULT_VOLUME,
         }
     }
 
@@ -168,6 +181,8 @@ impl AppState {
         self.handout.reset();
         self.route = route;
         self.language = language;
+        self.speech = None;
+        self.volume = self.default_volume;
     }
 
     /// Seconds left on "are you still there?", when it shows.

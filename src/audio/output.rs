@@ -39,6 +39,15 @@ pub struct DeviceOutput {
 impl DeviceOutput {
     /// Opens the default output device; the error says why there is none.
     pub fn open() -> Result<Self, String> {
+        // Without a sound card ALSA has nothing to open, and says so at length on
+        // standard error while it tries: ask the kernel first.
+        #[cfg(target_os = "linux")]
+        {
+            let cards = std::fs::read_to_string("/proc/asound/cards").unwrap_or_default();
+            if cards.trim().is_empty() || cards.contains("no soundcards") {
+                return Err("the kernel lists no sound card in /proc/asound/cards".to_owned());
+            }
+        }
         let (tx, rx) = mpsc::channel::<Message>();
         let (opened_tx, opened_rx) = mpsc::channel::<Result<(), String>>();
         let idle = Arc::new(AtomicBool::new(true));
@@ -53,6 +62,8 @@ impl DeviceOutput {
                         return;
                     }
                 };
+                let mut sink = sink;
+                sink.log_on_drop(false);
                 let player = rodio::Player::connect_new(sink.mixer());
                 let _ = opened_tx.send(Ok(()));
                 loop {

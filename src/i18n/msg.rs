@@ -115,6 +115,13 @@ messages! {
     SCREENING_PICK_INTRO = "screening-pick-intro";
     SCREENING_START = "screening-start";
     SCREENING_FROM_TOPIC = "screening-from-topic";
+    LISTEN = "listen";
+    LISTEN_PAUSE = "listen-pause";
+    LISTEN_RESUME = "listen-resume";
+    LISTEN_STOP = "listen-stop";
+    LISTEN_REPEAT = "listen-repeat";
+    LISTEN_QUIETER = "listen-quieter";
+    LISTEN_LOUDER = "listen-louder";
     QUESTION_PROGRESS = "question-progress";
     QUESTIONS_LEFT = "questions-left";
     ANSWER_YES = "answer-yes";

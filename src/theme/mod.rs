@@ -37,6 +37,8 @@ pub struct Tokens {
     pub ok_fill: Color32,
     pub ok_text: Color32,
     /// The treatment timeline's steps (sessions and intervals use `accent`).
+    /// Behind the paragraph being read aloud.
+    pub highlight: Color32,
     pub step_downtime: Color32,
     pub step_results: Color32,
     pub step_lasts: Color32,
@@ -85,6 +87,7 @@ impl Tokens {
             danger_text: Color32::from_rgb(0x9B, 0x1C, 0x1C),
             ok_fill: Color32::from_rgb(0xE6, 0xF2, 0xF1),
             ok_text: Color32::from_rgb(0x0F, 0x5E, 0x5A),
+            highlight: Color32::from_rgb(0xFF, 0xEE, 0xA8),
             step_downtime: Color32::from_rgb(0xD9, 0x8E, 0x04),
             step_results: Color32::from_rgb(0x2F, 0x85, 0x4B),
             step_lasts: Color32::from_rgb(0x7C, 0xB3, 0x8B),

@@ -4,6 +4,7 @@ pub mod compare;
 pub mod handout;
 pub mod home;
 pub mod kiosk;
+pub mod listen;
 pub mod review;
 pub mod screening;
 pub mod scripts;
@@ -49,6 +50,8 @@ pub struct Context<'a> {
     pub review_message: Option<&'a Result<String, String>>,
     /// The sign-off form as typed.
     pub sign_off: &'a crate::content::review::SignOff,
+    /// Reading aloud.
+    pub speech: listen::SpeechView<'a>,
 }
 
 /// What can be said of `topic`'s clinical review in `lang`, in `lang`: who

@@ -106,7 +106,15 @@ pub fn question(ui: &mut Ui, cx: &mut Context<'_>, session: &Session) {
     );
     progress_bar(ui, &tokens, n as f32 / total.max(1) as f32, lang.is_rtl());
     ui.add_space(tokens.gap);
-    ui.add(Heading::new(question.text.get(lang), lang));
+    let heading = Heading::new(question.text.get(lang), lang);
+    if cx.speaking(lang) == Some(format!("question.{}", question.id).as_str()) {
+        Frame::new()
+            .fill(tokens.highlight)
+            .show(ui, |ui| ui.add(heading));
+    } else {
+        ui.add(heading);
+    }
+    super::listen::controls(ui, cx, vec![format!("question.{}", question.id)]);
     ui.add_space(tokens.gap * 1.5);
 
     let current = session.answers.get(&question.id).copied();
@@ -210,6 +218,20 @@ pub fn result(ui: &mut Ui, cx: &mut Context<'_>, session: &Session, side_by_side
         });
     });
     ui.add_space(tokens.gap);
+    // Read aloud: the message of each rule the answers met, treatment by treatment.
+    let ids: Vec<String> = session
+        .outcomes(cx.library.screening())
+        .iter()
+        .flat_map(|o| {
+            o.findings.iter().filter_map(move |f| match f {
+                crate::screening::Finding::Rule(rule) => {
+                    Some(format!("{}.rule.{}", o.treatment, rule.question))
+                }
+                crate::screening::Finding::NotSure(_) => None,
+            })
+        })
+        .collect();
+    super::listen::controls(ui, cx, ids);
     if side_by_side {
         super::staff_language_row(ui, cx);
         super::side_by_side(ui, cx, |ui, column_lang| {

@@ -85,6 +85,9 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, view: TopicView) {
         }
     });
     ui.add_space(tokens.gap);
+    // Read aloud, in the patient's language: the section's paragraphs in order.
+    let ids = section_narration_ids(topic, lang, view.section);
+    super::listen::controls(ui, cx, ids);
 
     if view.side_by_side {
         super::side_by_side(ui, cx, |ui, column_lang| {
@@ -134,8 +137,9 @@ fn language_column(
                             .style(tokens.title),
                     );
                 }
+                let speaking = cx.speaking(lang);
                 for block in &part.blocks {
-                    show_block(ui, topic, lang, block);
+                    show_block(ui, topic, lang, block, speaking);
                     ui.add_space(tokens.gap / 2.0);
                 }
             }
@@ -143,17 +147,63 @@ fn language_column(
     }
 }
 
-fn show_block(ui: &mut Ui, topic: &Topic, lang: Language, block: &Block) {
+/// The narration ids of a section's paragraphs and list items, in reading order.
+fn section_narration_ids(topic: &Topic, lang: Language, section: SectionId) -> Vec<String> {
+    let mut ids = Vec::new();
+    for part in topic.text(lang).section(section) {
+        for block in &part.blocks {
+            match block {
+                Block::Para { id, .. } => ids.push(format!("{}.{id}", topic.id)),
+                Block::List { items } => {
+                    ids.extend(items.iter().map(|i| format!("{}.{}", topic.id, i.id)))
+                }
+            }
+        }
+    }
+    ids
+}
+
+/// One block; the paragraph or list item being read aloud (narration id
+/// `speaking`) stands out on the highlight colour.
+fn show_block(ui: &mut Ui, topic: &Topic, lang: Language, block: &Block, speaking: Option<&str>) {
+    let is_read = |id: &str| speaking == Some(format!("{}.{id}", topic.id).as_str());
+    let highlight = ui.tokens().highlight;
     match block {
-        Block::Para { text, cite, .. } => {
-            ui.add(Paragraph::new(&cited(topic, lang, text, cite), lang));
+        Block::Para { id, text, cite } => {
+            let text = cited(topic, lang, text, cite);
+            let paragraph = Paragraph::new(&text, lang);
+            if is_read(id) {
+                egui::Frame::new()
+                    .fill(highlight)
+                    .show(ui, |ui| ui.add(paragraph));
+            } else {
+                ui.add(paragraph);
+            }
         }
         Block::List { items } => {
-            let items: Vec<String> = items
-                .iter()
-                .map(|i| cited(topic, lang, &i.text, &i.cite))
-                .collect();
-            ui.add(BulletList::new(&items, lang));
+            let text = |i: &crate::content::model::ListItem| cited(topic, lang, &i.text, &i.cite);
+            match items.iter().position(|i| is_read(&i.id)) {
+                None => {
+                    let items: Vec<String> = items.iter().map(text).collect();
+                    ui.add(BulletList::new(&items, lang));
+                }
+                // The item being read is drawn on its own, highlighted, between the
+                // items before and after it.
+                Some(at) => {
+                    let before: Vec<String> = items[..at].iter().map(text).collect();
+                    let after: Vec<String> = items[at + 1..].iter().map(text).collect();
+                    if !before.is_empty() {
+                        ui.add(BulletList::new(&before, lang));
+                    }
+                    let current = [text(&items[at])];
+                    egui::Frame::new()
+                        .fill(highlight)
+                        .show(ui, |ui| ui.add(BulletList::new(&current, lang)));
+                    if !after.is_empty() {
+                        ui.add(BulletList::new(&after, lang));
+                    }
+                }
+            }
         }
     }
 }

@@ -44,6 +44,16 @@ impl ClinicApp {
         self.services.settings.settings(self.state.staff_language)
     }
 
+    /// What is being read aloud, if anything.
+    pub fn speech(&self) -> Option<&crate::app::speech::Speech> {
+        self.state.speech.as_ref()
+    }
+
+    /// The read-aloud volume, in percent.
+    pub fn volume(&self) -> u8 {
+        self.state.volume
+    }
+
     /// The current UI (patient) language.
     pub fn language(&self) -> Language {
         self.state.language

@@ -6,6 +6,7 @@
 mod input;
 mod inspect;
 mod prepare;
+mod speech;
 
 use std::sync::{Arc, Mutex};
 
@@ -105,6 +106,7 @@ impl ClinicApp {
             }
         }
         self.draw(ui);
+        self.speech_tick(&ctx);
         self.apply_commands(&ctx);
         self.schedule_kiosk_repaint(&ctx);
     }
@@ -167,6 +169,11 @@ impl ClinicApp {
             review_folder: self.services.review_folder.as_deref(),
             review_message: self.services.review_message.as_ref(),
             sign_off: &self.state.sign_off,
+            speech: screens::listen::SpeechView {
+                narration: (self.services.speaker.is_some() && !self.services.narration.is_empty())
+                    .then_some(&self.services.narration),
+                speech: self.state.speech.as_ref(),
+            },
         };
         screens::page(
             ui,
@@ -187,6 +194,7 @@ impl ClinicApp {
             let effect = self.state.apply(command, &self.services.library, self.now);
             self.carry_out(ctx, effect);
         }
+        self.follow_speech(&before.speech, before.volume);
         // The frame was drawn from the state before: draw the new one.
         if self.state != before {
             ctx.request_repaint();

@@ -49,7 +49,10 @@ impl ClinicApp {
             screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::from(size))),
             ..RawInput::default()
         };
-        let _ = ctx.run_ui(input, |ui| self.draw(ui));
+        let mut output = ctx.run_ui(input, |ui| self.draw(ui));
+        // Nothing is painted from this pass: its texture uploads (egui's own font
+        // atlas) are dropped with the context, and must be said to be.
+        output.textures_delta.clear();
         self.commands.clear();
         // The window's own context gets the same text engine at its first frame.
         self.window.installed = false;
