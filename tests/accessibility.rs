@@ -307,3 +307,48 @@ fn the_check_catches_a_node_without_a_language() {
         "{text}"
     );
 }
+
+/// The kiosk's attract screen: its one button says "tap to start" in the language
+/// shown, the clinic's name beside it is English as it is laid out; the language
+/// choice after it names and asks in each language, each in its own.
+#[test]
+fn the_kiosk_attract_and_language_choice_say_their_languages() {
+    let strings = Strings::embedded().unwrap();
+    for lang in Language::all() {
+        let mut languages = vec![lang];
+        languages.extend(Language::all().into_iter().filter(|l| *l != lang));
+        let app = common::kiosk_app(clinic_edu::config::Config {
+            clinic_name: "Test Clinic".into(),
+            languages,
+            ..clinic_edu::config::Config::default()
+        });
+        let mut h = common::harness(app, vec2(1100.0, 900.0));
+        let start = strings.get(lang, "tap-to-start");
+        assert_eq!(language_of(&h, Role::Button, &start), lang.code());
+        assert_eq!(language_of(&h, Role::Label, "Test Clinic"), "en");
+        let expected = |name: &str| {
+            Some(if name == "Test Clinic" {
+                Language::fallback()
+            } else {
+                lang
+            })
+        };
+        let found = problems(&h.root(), &expected);
+        assert!(found.is_empty(), "{lang} attract: {}", found.join("\n"));
+
+        h.get_by_role_and_label(Role::Button, &start).click();
+        h.run();
+        for other in Language::all() {
+            let button = language_of(&h, Role::Button, other.native_name());
+            assert_eq!(button, other.code(), "{lang}: the button {other}");
+            let ask = strings.get(other, "choose-language");
+            assert_eq!(language_of(&h, Role::Label, &ask), other.code());
+        }
+        let found = problems(&h.root(), &|_| None);
+        assert!(
+            found.is_empty(),
+            "{lang} language choice: {}",
+            found.join("\n")
+        );
+    }
+}
