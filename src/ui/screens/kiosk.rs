@@ -10,7 +10,7 @@ use crate::i18n::{Strings, msg};
 use crate::kiosk::{KioskState, Overlay, PinStatus};
 use crate::lang::Language;
 use crate::theme::Tokens;
-use crate::ui::widgets::{Button, Heading, Paragraph};
+use crate::ui::widgets::{Button, Heading, Paragraph, speak_in};
 
 /// Seconds each language's "tap to start" stays on the attract screen.
 pub const CYCLE_SECONDS: f64 = 3.0;
@@ -109,9 +109,17 @@ pub fn attract(
             tokens.on_accent.gamma_multiply(0.8),
         );
         system.paint(painter, center - main.size() / 2.0, &main, tokens.on_accent);
+        // The clinic's name is text of its own for screen readers, in the language
+        // it is laid out in; it takes no input, so a tap on it is the button's.
+        let name_rect = egui::Rect::from_min_size(name_at, name.size());
+        let name_response =
+            ui.interact(name_rect, Id::unique("attract-clinic-name"), Sense::hover());
+        name_response.widget_info(|| WidgetInfo::labeled(Role::Label, true, clinic_name));
+        speak_in(ui.ctx(), name_response.id, Language::fallback());
     };
     let enabled = ui.is_enabled();
     response.widget_info(|| WidgetInfo::labeled(Role::Button, enabled, &label));
+    speak_in(ui.ctx(), response.id, lang);
     if response.clicked() {
         commands.push(Command::Kiosk(KioskCommand::Start));
     }

@@ -91,21 +91,30 @@ fn content_errors(ui: &mut Ui, cx: &Context<'_>) {
     ui.add_space(ui.tokens().gap);
 }
 
-/// The staff language picker of the side-by-side views.
+/// The staff language picker of the side-by-side views. For screen readers the
+/// row is a group named by its visible prefix (in the UI language), and each button
+/// by its language's name alone, in that language: one label, one language each.
 fn staff_language_row(ui: &mut Ui, cx: &mut Context<'_>) {
     let lang = cx.lang;
     let tokens = ui.tokens();
     let prefix = cx.strings.get(lang, msg::STAFF_LANGUAGE);
-    crate::ui::row(ui, lang.is_rtl(), |ui| {
-        ui.add(Paragraph::new(&prefix, lang).color(tokens.muted_text).fit());
-        for choice in cx.library.languages() {
-            let button = Button::new(choice.native_name(), choice)
-                .selected(choice == cx.staff_lang)
-                .accessible_label(format!("{prefix}: {}", choice.native_name()));
-            if ui.add(button).clicked() {
-                cx.commands.push(Command::SetStaffLanguage(choice));
+    let group = egui::UiBuilder::new().accessibility_role(egui::accesskit::Role::Group);
+    ui.scope_builder(group, |ui| {
+        let group_id = ui.unique_id();
+        crate::ui::row(ui, lang.is_rtl(), |ui| {
+            let name = ui.add(Paragraph::new(&prefix, lang).color(tokens.muted_text).fit());
+            ui.ctx().accesskit_node_builder(group_id, |node| {
+                node.push_labelled_by(name.id.accesskit_id());
+            });
+            crate::ui::widgets::speak_in(ui.ctx(), group_id, lang);
+            for choice in cx.library.languages() {
+                let button =
+                    Button::new(choice.native_name(), choice).selected(choice == cx.staff_lang);
+                if ui.add(button).clicked() {
+                    cx.commands.push(Command::SetStaffLanguage(choice));
+                }
             }
-        }
+        });
     });
     ui.add_space(tokens.gap / 2.0);
 }

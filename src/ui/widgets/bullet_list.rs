@@ -66,6 +66,7 @@ impl<S: AsRef<str>> Widget for BulletList<'_, S> {
                     }
                     let enabled = ui.is_enabled();
                     response.widget_info(|| WidgetInfo::labeled(Role::ListItem, enabled, item));
+                    super::speak_in(ui.ctx(), response.id, self.lang);
                 };
             }
         })

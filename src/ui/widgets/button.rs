@@ -10,7 +10,8 @@ pub struct Button<'a> {
     text: &'a str,
     lang: Language,
     selected: bool,
-    /// What screen readers say, when the visible text alone would be ambiguous.
+    /// What screen readers say, when the visible text alone would be ambiguous
+    /// (in the button's language, like its text).
     accessible: Option<String>,
     min_size: egui::Vec2,
 }
@@ -32,7 +33,8 @@ impl<'a> Button<'a> {
         self
     }
 
-    /// Gives the button a fuller name for screen readers and tests than its text.
+    /// Gives the button a fuller name for screen readers and tests than its text,
+    /// written in the button's language.
     pub fn accessible_label(mut self, label: impl Into<String>) -> Self {
         self.accessible = Some(label.into());
         self
@@ -89,6 +91,7 @@ impl Widget for Button<'_> {
             let label = self.accessible.as_deref().unwrap_or(self.text);
             response
                 .widget_info(|| WidgetInfo::selected(Role::Button, enabled, self.selected, label));
+            super::speak_in(ui.ctx(), response.id, self.lang);
             response
         }
     }

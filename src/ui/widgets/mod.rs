@@ -1,5 +1,6 @@
 //! Widgets whose text goes through the text engine. Each follows egui's pattern:
-//! size, allocate, interact, paint, then report its string with `widget_info`.
+//! size, allocate, interact, paint, then report its string with `widget_info` and
+//! the string's language with [`speak_in`].
 
 mod bullet_list;
 mod button;
@@ -17,7 +18,7 @@ pub use button::Button;
 pub use heading::Heading;
 pub use notice::Notice;
 pub use paragraph::Paragraph;
-pub use text_block::{Width, text_block};
+pub use text_block::{Width, speak_in, text_block};
 pub use text_field::TextField;
 pub use timeline::Timeline;
 pub use topic_card::TopicCard;

@@ -1,8 +1,8 @@
 //! The shared core of every text widget: lay out with the text engine, allocate,
-//! paint, and report the plain string to screen readers and tests.
+//! paint, and report the plain string, with its language, to screen readers and tests.
 
 use crate::ui::UiExt;
-use egui::{Color32, Response, Role, Sense, Ui, WidgetInfo};
+use egui::{Color32, Context, Id, Response, Role, Sense, Ui, WidgetInfo};
 
 use crate::lang::Language;
 use crate::text::TextStyle;
@@ -41,6 +41,16 @@ pub fn text_block(
         }
         let enabled = ui.is_enabled();
         response.widget_info(|| WidgetInfo::labeled(role, enabled, text));
+        speak_in(ui.ctx(), response.id, lang);
         response
     }
+}
+
+/// Gives the accessibility node of the widget `id` the language its text is in
+/// (the BCP 47 tag of the language's manifest), so that a screen reader speaks it
+/// with that language's voice. egui knows nothing of the strings our engine draws,
+/// so each widget says it after its `widget_info`. Costs nothing while no screen
+/// reader (or test) asks for the tree.
+pub fn speak_in(ctx: &Context, id: Id, lang: Language) {
+    ctx.accesskit_node_builder(id, |node| node.set_language(lang.code()));
 }

@@ -219,6 +219,8 @@ impl Widget for TextField<'_> {
         ui.ctx().accesskit_node_builder(id, |node| {
             node.add_action(egui::accesskit::Action::SetValue);
         });
+        // The label is in the UI language; so is the paragraph the value is laid out in.
+        super::speak_in(ui.ctx(), id, self.lang);
         response
     }
 }

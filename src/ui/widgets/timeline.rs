@@ -51,6 +51,7 @@ impl Widget for Timeline<'_> {
             .map(|s| step_text(self.strings, lang, s))
             .collect();
         response.widget_info(|| WidgetInfo::labeled(Role::Image, true, &title));
+        super::speak_in(ui.ctx(), response.id, lang);
 
         // The legend: each step in words, its bullet in the colour it has in the picture.
         let colors: Vec<Color32> = self

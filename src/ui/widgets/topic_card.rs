@@ -68,6 +68,11 @@ impl Widget for TopicCard<'_> {
             }
             let enabled = ui.is_enabled();
             response.widget_info(|| WidgetInfo::labeled(Role::Button, enabled, self.title));
+            // The title names the card; the summary under it describes it.
+            ui.ctx().accesskit_node_builder(response.id, |node| {
+                node.set_description(self.summary);
+            });
+            super::speak_in(ui.ctx(), response.id, self.lang);
             response
         }
     }
