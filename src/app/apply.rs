@@ -106,7 +106,10 @@ impl AppState {
             Command::Handout(command) => return self.apply_handout(command),
             Command::Review(command) => return self.apply_review(command, library),
             Command::Kiosk(command) => return self.apply_kiosk(command, now),
-            Command::Speech(command) => self.apply_speech(command),
+            Command::Speech(command) => {
+                (self.speech, self.volume) =
+                    super::speech::apply(self.speech.take(), self.volume, self.language, command);
+            }
         }
         Effect::None
     }

@@ -1,10 +1,9 @@
 //! Reading aloud, as state: which texts are being read (by narration id, in
 //! order), which one now, paused or not, and the volume. Changed only through
-//! [`SpeechCommand`]s and by [`AppState::apply`] itself: another screen, another
+//! [`SpeechCommand`]s and by `AppState::apply` itself: another screen, another
 //! language or the kiosk's wipe stops the reading, and the wipe sets the volume
 //! back to the default. The window plays what this says (src/ui/shell/speech.rs).
 
-use super::state::AppState;
 use crate::lang::Language;
 
 /// The volume's steps, in percent.
@@ -61,42 +60,50 @@ impl SpeechCommand {
     }
 }
 
-impl AppState {
-    pub(super) fn apply_speech(&mut self, command: SpeechCommand) {
-        let take = self.speech.as_ref().map_or(0, |s| s.take) + 1;
-        match command {
-            SpeechCommand::Listen(ids) => {
-                self.speech = (!ids.is_empty()).then_some(Speech {
-                    lang: self.language,
-                    ids,
-                    at: 0,
-                    paused: false,
+/// What `command` makes of the reading `speech` and the `volume`, with the patient
+/// reading in `language`: the speech part of `AppState::apply`.
+pub fn apply(
+    speech: Option<Speech>,
+    volume: u8,
+    language: Language,
+    command: SpeechCommand,
+) -> (Option<Speech>, u8) {
+    let take = speech.as_ref().map_or(0, |s| s.take) + 1;
+    match command {
+        SpeechCommand::Listen(ids) => {
+            let speech = (!ids.is_empty()).then_some(Speech {
+                lang: language,
+                ids,
+                at: 0,
+                paused: false,
+                take,
+            });
+            (speech, volume)
+        }
+        SpeechCommand::Pause | SpeechCommand::Resume => {
+            let paused = command == SpeechCommand::Pause;
+            (speech.map(|s| Speech { paused, ..s }), volume)
+        }
+        SpeechCommand::Stop => (None, volume),
+        SpeechCommand::Repeat => (
+            speech.map(|s| Speech {
+                paused: false,
+                take,
+                ..s
+            }),
+            volume,
+        ),
+        SpeechCommand::Quieter => (speech, volume.saturating_sub(VOLUME_STEP)),
+        SpeechCommand::Louder => (speech, volume.saturating_add(VOLUME_STEP).min(100)),
+        SpeechCommand::Ended => {
+            let speech = speech
+                .map(|s| Speech {
+                    at: s.at + 1,
                     take,
-                });
-            }
-            SpeechCommand::Pause | SpeechCommand::Resume => {
-                if let Some(speech) = &mut self.speech {
-                    speech.paused = command == SpeechCommand::Pause;
-                }
-            }
-            SpeechCommand::Stop => self.speech = None,
-            SpeechCommand::Repeat => {
-                if let Some(speech) = &mut self.speech {
-                    speech.paused = false;
-                    speech.take = take;
-                }
-            }
-            SpeechCommand::Quieter => self.volume = self.volume.saturating_sub(VOLUME_STEP),
-            SpeechCommand::Louder => self.volume = self.volume.saturating_add(VOLUME_STEP).min(100),
-            SpeechCommand::Ended => {
-                if let Some(speech) = &mut self.speech {
-                    speech.at += 1;
-                    speech.take = take;
-                    if speech.at >= speech.ids.len() {
-                        self.speech = None;
-                    }
-                }
-            }
+                    ..s
+                })
+                .filter(|s| s.at < s.ids.len());
+            (speech, volume)
         }
     }
 }
