@@ -187,7 +187,7 @@ pub fn start_after(prelude: Prelude) -> anyhow::Result<Started> {
     // `read_aloud`), and an audio output; without one the controls are not shown.
     let narration = match &review_folder {
         Some(dir) if config.as_ref().is_none_or(|c| c.read_aloud) => {
-            NarrationIndex::scan(Some(dir), &library)
+            NarrationIndex::scan(Some(dir), &library, &strings)
         }
         _ => NarrationIndex::default(),
     };

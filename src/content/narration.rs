@@ -4,7 +4,9 @@
 //! Where a clip goes (relative to the content folder):
 //! - a paragraph or list item of a topic: `<topic>/narration/<lang>/<id>.ogg`;
 //! - the message a screening rule shows: `<topic>/narration/<lang>/rule.<question>.ogg`;
-//! - a screening question: `narration/<lang>/question.<id>.ogg`.
+//! - a screening question: `narration/<lang>/question.<id>.ogg`;
+//! - one of the UI strings a patient hears with them (the answers, the verdicts):
+//!   `narration/<lang>/ui.<message-id>.ogg`.
 //!
 //! Beside each clip, `<same name>.ron` records the SHA-256 of the exact text it
 //! speaks and whether a person or a computer voice made it. A clip whose text has
@@ -16,7 +18,23 @@ use serde::{Deserialize, Serialize};
 
 use super::kept::sha256_hex;
 use super::model::Library;
+use crate::i18n::{Strings, msg};
 use crate::lang::Language;
+
+/// The UI strings that have narration: what a patient hears beside the content.
+pub const UI_NARRATED: [&str; 6] = [
+    msg::ANSWER_YES,
+    msg::ANSWER_NO,
+    msg::ANSWER_NOT_SURE,
+    msg::VERDICT_DO_NOT_TREAT,
+    msg::VERDICT_DISCUSS,
+    msg::VERDICT_NO_CONCERNS,
+];
+
+/// The narration id of UI string `message`.
+pub fn ui_id(message: &str) -> String {
+    format!("ui.{message}")
+}
 
 /// Who made a clip.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,8 +92,9 @@ pub fn sidecar_path(clip: &str) -> String {
 }
 
 /// Every text of `library` in `lang` that can have a clip, in reading order: each
-/// topic's paragraphs, then its rules' messages, then the screening questions.
-pub fn narratables(library: &Library, lang: Language) -> Vec<Narratable> {
+/// topic's paragraphs, then its rules' messages, then the screening questions, then
+/// the UI strings of [`UI_NARRATED`].
+pub fn narratables(library: &Library, strings: &Strings, lang: Language) -> Vec<Narratable> {
     let code = lang.code();
     let mut out = Vec::new();
     for topic in library.topics() {
@@ -102,6 +121,13 @@ pub fn narratables(library: &Library, lang: Language) -> Vec<Narratable> {
             id: format!("question.{}", question.id),
             text: question.text.get(lang).clone(),
             clip: format!("narration/{code}/question.{}.ogg", question.id),
+        });
+    }
+    for message in UI_NARRATED {
+        out.push(Narratable {
+            id: ui_id(message),
+            text: strings.get(lang, message),
+            clip: format!("narration/{code}/ui.{message}.ogg"),
         });
     }
     out
@@ -172,9 +198,9 @@ pub struct LanguageReport {
 }
 
 /// Checks every clip of `lang` in `dir` (decoding each).
-pub fn report(dir: &Path, library: &Library, lang: Language) -> LanguageReport {
+pub fn report(dir: &Path, library: &Library, strings: &Strings, lang: Language) -> LanguageReport {
     let mut out = LanguageReport::default();
-    for item in narratables(library, lang) {
+    for item in narratables(library, strings, lang) {
         out.texts += 1;
         let path = dir.join(&item.clip).display().to_string();
         match clip_state(dir, &item, true) {
@@ -200,11 +226,11 @@ pub struct NarrationIndex {
 }
 
 impl NarrationIndex {
-    pub fn scan(dir: Option<&Path>, library: &Library) -> Self {
+    pub fn scan(dir: Option<&Path>, library: &Library, strings: &Strings) -> Self {
         let mut clips = std::collections::BTreeMap::new();
         if let Some(dir) = dir {
             for lang in library.languages() {
-                for item in narratables(library, lang) {
+                for item in narratables(library, strings, lang) {
                     if let ClipState::Present(_) = clip_state(dir, &item, false) {
                         clips.insert((lang, item.id), dir.join(&item.clip));
                     }

@@ -40,7 +40,8 @@ fn texts(lang: Language, content: Option<&Path>) -> anyhow::Result<Vec<Narratabl
         library.languages().contains(&lang),
         "the content is not complete in {lang}"
     );
-    Ok(narratables(&library, lang))
+    let strings = clinic_edu::i18n::Strings::load(content)?;
+    Ok(narratables(&library, &strings, lang))
 }
 
 /// Prints each text's id and text, in reading order, with a blank line between.

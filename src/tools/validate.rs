@@ -60,9 +60,10 @@ fn narration_notes(dir: Option<&Path>, library: &content::Library) -> anyhow::Re
         )?;
         return Ok(0);
     };
+    let strings = clinic_edu::i18n::Strings::load(Some(dir))?;
     let mut problems = 0;
     for lang in library.languages() {
-        let report = narration::report(dir, library, lang);
+        let report = narration::report(dir, library, &strings, lang);
         for problem in &report.problems {
             print_out(&format!("{problem}\n"))?;
         }

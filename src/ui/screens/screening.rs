@@ -114,7 +114,13 @@ pub fn question(ui: &mut Ui, cx: &mut Context<'_>, session: &Session) {
     } else {
         ui.add(heading);
     }
-    super::listen::controls(ui, cx, vec![format!("question.{}", question.id)]);
+    // The question, then the answers to choose from.
+    let mut ids = vec![format!("question.{}", question.id)];
+    ids.extend(
+        [msg::ANSWER_YES, msg::ANSWER_NO, msg::ANSWER_NOT_SURE]
+            .map(crate::content::narration::ui_id),
+    );
+    super::listen::controls(ui, cx, ids);
     ui.add_space(tokens.gap * 1.5);
 
     let current = session.answers.get(&question.id).copied();
@@ -218,19 +224,19 @@ pub fn result(ui: &mut Ui, cx: &mut Context<'_>, session: &Session, side_by_side
         });
     });
     ui.add_space(tokens.gap);
-    // Read aloud: the message of each rule the answers met, treatment by treatment.
-    let ids: Vec<String> = session
-        .outcomes(cx.library.screening())
-        .iter()
-        .flat_map(|o| {
-            o.findings.iter().filter_map(move |f| match f {
-                crate::screening::Finding::Rule(rule) => {
-                    Some(format!("{}.rule.{}", o.treatment, rule.question))
-                }
-                crate::screening::Finding::NotSure(_) => None,
-            })
-        })
-        .collect();
+    // Read aloud, treatment by treatment: the verdict, then the message of each
+    // rule the answers met.
+    let tokens_now = ui.tokens();
+    let mut ids = Vec::new();
+    for outcome in session.outcomes(cx.library.screening()) {
+        let (verdict, _, _) = verdict_style(&tokens_now, outcome.verdict);
+        ids.push(crate::content::narration::ui_id(verdict));
+        for finding in &outcome.findings {
+            if let crate::screening::Finding::Rule(rule) = finding {
+                ids.push(format!("{}.rule.{}", outcome.treatment, rule.question));
+            }
+        }
+    }
     super::listen::controls(ui, cx, ids);
     if side_by_side {
         super::staff_language_row(ui, cx);

@@ -18,8 +18,11 @@ impl ClinicApp {
     /// Plays through `output` instead of the default device (tests give one that
     /// records), and reads `dir`'s narration clips.
     pub fn set_speaker(&mut self, output: Box<dyn Output>, dir: &std::path::Path) {
-        self.services.narration =
-            crate::content::narration::NarrationIndex::scan(Some(dir), &self.services.library);
+        self.services.narration = crate::content::narration::NarrationIndex::scan(
+            Some(dir),
+            &self.services.library,
+            &self.services.strings,
+        );
         self.services.speaker = Some(output);
     }
 
