@@ -39,8 +39,8 @@ pub fn validate(dir: Option<&Path>) -> anyhow::Result<()> {
         print_out(&format!("{error}\n"))?;
     }
     missing_strings(dir)?;
-    review_notes(&files, &loaded.library)?;
     let narration_problems = narration_notes(dir, &loaded.library)?;
+    review_notes(&files, &loaded.library)?;
     print_out(&format!("{}\n", loaded.summary()))?;
     anyhow::ensure!(loaded.errors.is_empty(), "the content has errors");
     anyhow::ensure!(
