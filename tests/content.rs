@@ -769,6 +769,21 @@ fn a_paragraph_without_an_id_is_reported_where_it_is() {
         "{}",
         errors[0]
     );
+
+    // Digits alone are no id: reviews recorded before ids named paragraphs by number.
+    let dir = temp_dir("id-digits");
+    demo_topic(&dir);
+    let broken =
+        demo_lang("Demo", r#""demo-source""#).replacen(r#"id: "aftercare""#, r#"id: "2019""#, 1);
+    write(&dir, "demo/en.ron", &broken);
+    let errors = errors_in(&dir, "demo/en.ron");
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].position, find_position(&broken, r#""2019""#));
+    assert!(
+        errors[0].message.contains("not digits alone"),
+        "{}",
+        errors[0]
+    );
 }
 
 #[test]

@@ -533,6 +533,19 @@ fn the_next_review_shows_what_changed_paragraph_by_paragraph_with_the_text_as_re
         at("how_it_works.staff-collect-part"),
         at("how_it_works.blood-goes-centrifuge") + 1
     );
+    // Kept text edited by hand no longer matches reviews.ron's SHA-256: not shown.
+    let kept = dir.join("reviewed/prp/ar.ron");
+    let kept_text = std::fs::read_to_string(&kept).unwrap();
+    assert!(kept_text.contains(old_text), "the kept file is plain text");
+    let doctored = kept_text.replacen(old_text, "نص آخر", 1);
+    std::fs::write(&kept, &doctored).unwrap();
+    let doctored_changes = prp_changes(&dir, ar);
+    let growth = doctored_changes
+        .iter()
+        .find(|c| c.key == "what_it_is.prp-contains-growth")
+        .unwrap();
+    assert_eq!(growth.change, Change::Changed(None));
+    std::fs::write(&kept, &kept_text).unwrap();
 
     // The review screen, in Arabic, shows the old text beside the new, and marks each.
     let strings = Strings::embedded().unwrap();

@@ -9,6 +9,7 @@ use clinic_edu::i18n::Strings;
 use clinic_edu::text::TextSystem;
 use clinic_edu::theme::Tokens;
 use clinic_edu::ui::widgets::TextField;
+use clinic_edu::ui::widgets::caret::{boundaries, caret_x, nearest};
 use clinic_edu::{ClinicApp, Language};
 use egui::{Key, vec2};
 use egui_kittest::Harness;
@@ -130,6 +131,13 @@ fn in_a_right_to_left_ui_the_arrows_move_the_cursor_the_way_they_point() {
     assert_eq!(h.state().state().sign_off.registration, "CFHS 142");
     let (drawn, direct) = drawn_and_engine(&h, &label, "CFHS 142", ar);
     assert_eq!(drawn, direct);
+
+    // Focus that does not come from a click puts the cursor at the end: typing
+    // into the filled-in date goes on after it.
+    let date = h.state().state().sign_off.date.clone();
+    assert_eq!(date.len(), 10, "{date:?}");
+    type_into(&mut h, &strings.get(ar, "clinical-review-date"), "0");
+    assert_eq!(h.state().state().sign_off.date, format!("{date}0"));
 }
 
 #[test]
@@ -176,4 +184,58 @@ fn a_click_focuses_the_field_and_an_input_method_commits_into_it() {
     assert_eq!(h.state().state().sign_off.name, "山田");
     let (drawn, direct) = drawn_and_engine(&h, &label, "山田", ja);
     assert_eq!(drawn, direct);
+}
+
+/// `text` laid out on one line at 16 px in `lang`, by the engine.
+fn line(text: &str, lang: &str) -> clinic_edu::text::TextLayout {
+    common::system().layout_uncached(
+        text,
+        Language::builtin(lang),
+        clinic_edu::text::TextStyle::regular(16.0),
+        None,
+        1.0,
+    )
+}
+
+#[test]
+fn the_caret_stands_where_the_bidi_layout_puts_the_cursor() {
+    // Left to right: each boundary further right.
+    let text = "abc";
+    let l = line(text, "en");
+    let xs: Vec<f32> = boundaries(text)
+        .iter()
+        .map(|&b| caret_x(&l, text, b))
+        .collect();
+    assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
+    assert!(xs[0].abs() < 0.01);
+
+    // Right to left: the start at the right edge, each boundary further left.
+    let text = "سلام";
+    let l = line(text, "ar");
+    let xs: Vec<f32> = boundaries(text)
+        .iter()
+        .map(|&b| caret_x(&l, text, b))
+        .collect();
+    assert!(xs.windows(2).all(|w| w[0] > w[1]), "{xs:?}");
+    assert!((xs[0] - l.width).abs() < 0.5, "{xs:?} {}", l.width);
+
+    // An Arabic name after a Latin title in an English line: UAX #9 shows the
+    // Arabic run right to left after "Dr ", so its first letter is at the far
+    // right and its end just after the space.
+    let text = "Dr أمل";
+    let l = line(text, "en");
+    let after_space = caret_x(&l, text, 3);
+    let end = caret_x(&l, text, text.len());
+    let space = caret_x(&l, text, 2);
+    assert!(
+        (after_space - l.width).abs() < 0.5,
+        "{after_space} {}",
+        l.width
+    );
+    assert!(
+        space < end && end < after_space,
+        "{space} {end} {after_space}"
+    );
+    // A click lands on the nearest boundary.
+    assert_eq!(nearest(&l, text, l.width), 3);
 }

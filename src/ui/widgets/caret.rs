@@ -200,22 +200,6 @@ pub fn nearest(layout: &TextLayout, text: &str, x: f32) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::{FontOptions, TextStyle, TextSystem};
-
-    fn layout(text: &str, lang: &str) -> TextLayout {
-        let mut system = TextSystem::new(FontOptions {
-            system_fonts: false,
-        });
-        system.layout_uncached(
-            text,
-            Language::builtin(lang),
-            TextStyle::regular(16.0),
-            None,
-            1.0,
-        )
-    }
-
-    use crate::lang::Language;
 
     #[test]
     fn edits_go_by_grapheme_in_logical_order() {
@@ -237,48 +221,5 @@ mod tests {
         assert_eq!(f.cursor, 3);
         f.arrow(true, false);
         assert_eq!(f.cursor, 2);
-    }
-
-    #[test]
-    fn the_caret_stands_where_the_bidi_layout_puts_the_cursor() {
-        // Left to right: each boundary further right.
-        let text = "abc";
-        let l = layout(text, "en");
-        let xs: Vec<f32> = boundaries(text)
-            .iter()
-            .map(|&b| caret_x(&l, text, b))
-            .collect();
-        assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
-        assert!(xs[0].abs() < 0.01);
-
-        // Right to left: the start at the right edge, each boundary further left.
-        let text = "سلام";
-        let l = layout(text, "ar");
-        let xs: Vec<f32> = boundaries(text)
-            .iter()
-            .map(|&b| caret_x(&l, text, b))
-            .collect();
-        assert!(xs.windows(2).all(|w| w[0] > w[1]), "{xs:?}");
-        assert!((xs[0] - l.width).abs() < 0.5, "{xs:?} {}", l.width);
-
-        // An Arabic name after a Latin title in an English line: UAX #9 shows the
-        // Arabic run right to left after "Dr ", so its first letter is at the far
-        // right and its end just after the space.
-        let text = "Dr أمل";
-        let l = layout(text, "en");
-        let after_space = caret_x(&l, text, 3);
-        let end = caret_x(&l, text, text.len());
-        let space = caret_x(&l, text, 2);
-        assert!(
-            (after_space - l.width).abs() < 0.5,
-            "{after_space} {}",
-            l.width
-        );
-        assert!(
-            space < end && end < after_space,
-            "{space} {end} {after_space}"
-        );
-        // A click lands on the nearest boundary.
-        assert_eq!(nearest(&l, text, l.width), 3);
     }
 }

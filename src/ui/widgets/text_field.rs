@@ -26,6 +26,8 @@ struct FieldState {
     scroll: f32,
     /// What an input method is composing, shown at the cursor until it commits.
     preedit: String,
+    /// A click placed the cursor, and focus has not come yet.
+    clicked: bool,
     /// The layout drawn last, with where it was drawn: what a click is placed in.
     drawn: Option<(Arc<TextLayout>, f32)>,
 }
@@ -86,9 +88,18 @@ impl Widget for TextField<'_> {
                 (response.interact_pointer_pos(), &state.drawn)
             {
                 field.cursor = nearest(layout, &field.text, pointer.x - left);
+                state.clicked = true;
             }
         }
         let focused = response.has_focus();
+        // Focus from the keyboard (Tab) or a screen reader puts the cursor at the
+        // end, where typing goes on; a click puts it where it points.
+        if response.gained_focus() && !state.clicked {
+            field.cursor = field.text.len();
+        }
+        if focused {
+            state.clicked = false;
+        }
         let mut changed = false;
         if focused {
             ui.memory_mut(|m| {
