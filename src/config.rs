@@ -125,7 +125,9 @@ impl Default for Config {
     }
 }
 
-/// `--config FILE`, or `config.ron` in the platform's config folder.
+/// `--config FILE`, or `config.ron` in the user's config folder, as the `dirs`
+/// crate knows it: `~/.config/clinic-edu/` on Linux, `%APPDATA%\clinic-edu\` on
+/// Windows (the roaming application data known folder).
 pub fn config_path(explicit: Option<&Path>) -> Result<PathBuf, ConfigError> {
     match explicit {
         Some(path) => Ok(path.to_owned()),
@@ -133,6 +135,20 @@ pub fn config_path(explicit: Option<&Path>) -> Result<PathBuf, ConfigError> {
             .map(|d| d.join("clinic-edu").join("config.ron"))
             .ok_or(ConfigError::NoConfigDir),
     }
+}
+
+/// The kiosk's config: `--config FILE`, or on Windows `config.ron` in
+/// `%ProgramData%\clinic-edu\`, for the whole machine and changed by an
+/// administrator only, so the kiosk's own account cannot change its PIN; elsewhere
+/// the kiosk user's own [`config_path`] (the Linux kiosk unit's user).
+pub fn kiosk_config_path(explicit: Option<&Path>) -> Result<PathBuf, ConfigError> {
+    #[cfg(windows)]
+    if explicit.is_none() {
+        return known_folder::program_data()
+            .map(|d| d.join("clinic-edu").join("config.ron"))
+            .ok_or(ConfigError::NoConfigDir);
+    }
+    config_path(explicit)
 }
 
 /// The file's text, refusing one bigger than [`MAX_FILE_BYTES`] before reading it.
@@ -364,3 +380,7 @@ impl Settings {
 #[cfg(test)]
 #[path = "config_tests.rs"]
 mod tests;
+
+#[cfg(windows)]
+#[path = "config_windows.rs"]
+mod known_folder;
