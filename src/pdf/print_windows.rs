@@ -120,10 +120,12 @@ fn shell_print(path: &Path, printer: Option<&str>) -> Result<Option<Process>, Pr
         let error = std::io::Error::last_os_error();
         // SE_ERR_NOASSOC (31) and ERROR_NO_ASSOCIATION (1155): no program prints PDFs.
         let no_program = info.hInstApp as usize == 31 || error.raw_os_error() == Some(1155);
+        // (The error code that comes with SE_ERR_NOASSOC says nothing more.)
         return Err(if no_program {
-            PrintError::NoPrintSystem(format!(
-                "no program is set up to print PDF files (install a PDF reader): {error}"
-            ))
+            PrintError::NoPrintSystem(
+                "no program is set up to print PDF files: install a PDF reader that prints"
+                    .to_owned(),
+            )
         } else {
             PrintError::Failed(format!("the shell's print verb: {error}"))
         });
