@@ -4,7 +4,8 @@
 //! the PDF is written to a folder of its own, `%TEMP%\clinic-edu-print`, and
 //! removed once the program has printed it: when its process ends (or, for a
 //! program that was already running, a minute on) and it has let go of the file.
-//! A file still held then is removed by the next print or the next start.
+//! A file still held then (or left by an app that was closed meanwhile) is removed
+//! by a print or a start once it is older than any print could still need it.
 
 use std::ffi::OsStr;
 use std::os::windows::ffi::OsStrExt as _;
@@ -33,20 +34,31 @@ const AFTER_EXIT: Duration = Duration::from_secs(10);
 const NO_PROCESS: Duration = Duration::from_secs(60);
 /// How long removing a file the program still holds is tried again.
 const REMOVE_TRIES: Duration = Duration::from_secs(10 * 60);
+/// The age past which a file in the folder is a leftover: longer than the longest
+/// a print keeps its file (the program's wait, then the removal's tries).
+const LEFTOVER_AGE: Duration = Duration::from_secs(30 * 60);
 
 /// The folder handout files wait in while they print.
 pub fn folder() -> PathBuf {
     std::env::temp_dir().join("clinic-edu-print")
 }
 
-/// Removes the handout files left behind by an earlier print (those still open
-/// in a program stay, for the next time).
+/// Removes the handout files left behind by earlier prints: those older than
+/// [`LEFTOVER_AGE`] (a newer one may still be on its way to a program, from this
+/// app or another running one; one still open in a program stays, for the next
+/// time).
 pub fn remove_leftovers() {
     let Ok(entries) = std::fs::read_dir(folder()) else {
         return;
     };
     for entry in entries.flatten() {
-        let _ = std::fs::remove_file(entry.path());
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > LEFTOVER_AGE));
+        if old {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
     let _ = std::fs::remove_dir(folder());
 }
