@@ -65,6 +65,10 @@ pub enum Tool {
         /// The config file (default: config.ron in this system's config folder).
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
+        /// The kiosk's config: on Windows the machine's, in %ProgramData%\clinic-edu
+        /// (as an administrator); elsewhere the same as without.
+        #[arg(long, conflicts_with = "config")]
+        kiosk: bool,
     },
     /// Screen answers for one treatment and print the verdict as JSON.
     Screen {
@@ -126,8 +130,20 @@ pub enum Tool {
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
         /// Where to write the PDF.
-        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
-        output: PathBuf,
+        #[arg(
+            short = 'o',
+            long = "output",
+            value_name = "FILE.pdf",
+            required_unless_present = "print"
+        )]
+        output: Option<PathBuf>,
+        /// Also print it: with `lp` on Linux, on Windows through the PDF program's
+        /// print verb (the file it needs is removed after).
+        #[arg(long)]
+        print: bool,
+        /// The printer to print on (default: the system's default printer).
+        #[arg(long, value_name = "NAME", requires = "print")]
+        printer: Option<String>,
     },
     /// Record that a clinician reviewed a topic in one language (in the content
     /// folder's reviews.ron, with the SHA-256 of the files it covers).

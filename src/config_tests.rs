@@ -130,3 +130,13 @@ fn a_window_size_out_of_range_is_reported_where_it_is_and_falls_back() {
         assert_eq!(loaded, settings);
     }
 }
+
+#[test]
+fn a_kiosk_reads_the_config_it_is_given_or_its_platform_folder() {
+    let given = Path::new("/clinic/kiosk.ron");
+    assert_eq!(kiosk_config_path(Some(given)).unwrap(), given);
+    // Elsewhere than on Windows the kiosk user's own config is the kiosk's; on
+    // Windows it is the machine's, in %ProgramData% (.ci/windows checks it there).
+    #[cfg(not(windows))]
+    assert_eq!(kiosk_config_path(None).ok(), config_path(None).ok());
+}

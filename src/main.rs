@@ -24,7 +24,7 @@ fn main() -> ExitCode {
         Some(Tool::Validate { dir }) => tools::validate::validate(dir.as_deref()),
         Some(Tool::NotifyRelay { command }) => tools::notify_relay::notify_relay(&command),
         Some(Tool::Narration { action }) => tools::narration::narration(action),
-        Some(Tool::SetPin { config }) => tools::set_pin::set_pin(config.as_deref()),
+        Some(Tool::SetPin { config, kiosk }) => tools::set_pin::set_pin(config.as_deref(), kiosk),
         Some(Tool::Screen {
             treatment,
             answers,
@@ -63,6 +63,8 @@ fn main() -> ExitCode {
             content,
             config,
             output,
+            print,
+            printer,
         }) => tools::handout::handout(&tools::handout::HandoutArgs {
             topic: &topic,
             lang,
@@ -71,7 +73,8 @@ fn main() -> ExitCode {
             paper: &paper,
             content: content.as_deref(),
             config: config.as_deref(),
-            output: &output,
+            output: output.as_ref(),
+            print: print.then_some(printer.as_deref()),
         }),
     };
     match result {

@@ -8,6 +8,11 @@
 //!
 //! Needs Debian's libfribidi-bin and libharfbuzz-bin (`.ci/run` installs both); it
 //! fails, never skips, without them.
+//!
+//! Unix only: FriBidi is loaded from Debian's `libfribidi.so.0` (dlopen). The text
+//! engine checked is the same code on Windows, where `.ci/windows` compares its
+//! `layout` output with the Linux build's.
+#![cfg(unix)]
 
 mod reference;
 

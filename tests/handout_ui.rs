@@ -3,6 +3,11 @@
 //! got) and says when no printer is set up; a kiosk offers Print only when its
 //! config names a printer, and never a file dialog; another page closes the panel.
 //! One test, because it changes PATH for the whole process.
+//!
+//! Unix only: the stand-in `lp` is a shell script, and Windows prints through the
+//! PDF program's print verb instead (`src/pdf/print_windows.rs`), which
+//! `.ci/windows` runs under Wine with a stand-in PDF program.
+#![cfg(unix)]
 
 mod common;
 

@@ -15,6 +15,12 @@
 //!
 //! Needs cage, grim and Xwayland (`.ci/run` installs them). As root it runs the
 //! session as `nobody`, since cage refuses to run as root.
+//!
+//! Linux only: cage, grim, Xwayland and systemd are Linux's. The Windows kiosk is
+//! Shell Launcher's (README, "Kiosk on Windows"); what of it runs without Windows
+//! itself, the app's command-line tools, its GUI and its installer under Wine, is
+//! run by `.ci/windows`.
+#![cfg(target_os = "linux")]
 
 use std::fs;
 use std::io::Write;

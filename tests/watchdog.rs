@@ -1,6 +1,11 @@
 //! systemd's watchdog: with `NOTIFY_SOCKET` set, a kiosk says `READY=1` on its
 //! first frame and `WATCHDOG=1` again once five seconds have passed, on a socket
 //! that stands in for systemd's. One test, because it sets the environment.
+//!
+//! Unix only: systemd and its notify socket (a Unix datagram socket) are Linux's.
+//! A Windows kiosk has no watchdog to tell: Shell Launcher starts it again when it
+//! exits (README, "Kiosk on Windows"), and `src/kiosk/watchdog.rs` sends nothing.
+#![cfg(unix)]
 
 mod common;
 

@@ -7,7 +7,7 @@ use super::handout::{HandoutJobs, HandoutSetup};
 use super::services::{Services, SettingsStore};
 use super::state::{AppState, Route};
 use crate::audio::{DeviceOutput, Output};
-use crate::config::{Config, ConfigError, Settings, config_path};
+use crate::config::{Config, ConfigError, Settings, config_path, kiosk_config_path};
 use crate::content::narration::NarrationIndex;
 use crate::content::{self, Library};
 use crate::i18n::Strings;
@@ -47,21 +47,28 @@ impl Default for AppOptions {
 
 impl AppOptions {
     /// The options the `clinic-edu` command starts with: the config at `config`, or
-    /// `config.ron` in the platform's config folder, read for the kiosk (where it is
-    /// required), and `settings.ron` beside it. The config folder may not be known;
-    /// then, outside the kiosk, settings are not kept.
+    /// `config.ron` in the platform's config folder (for a kiosk on Windows, the
+    /// machine's: [`kiosk_config_path`]), read for the kiosk (where it is required),
+    /// and `settings.ron` beside the user's config. The config folder may not be
+    /// known; then, outside the kiosk, settings are not kept.
     pub fn for_config(config: Option<&Path>, kiosk: bool) -> Result<Self, ConfigError> {
-        let path = config_path(config);
+        let path = if kiosk {
+            kiosk_config_path(config)
+        } else {
+            config_path(config)
+        };
         let kiosk = match (&path, kiosk) {
             (Ok(path), true) => Some(Config::load(path)?),
             (Err(_), true) => return Err(path.unwrap_err()),
             (_, false) => None,
         };
-        let path = path.ok();
+        // The settings are the user's own, also a Windows kiosk's (whose account
+        // may not write to the machine's config folder).
+        let settings_path = config_path(config).ok().map(|p| Settings::path_beside(&p));
         Ok(Self {
             kiosk,
-            settings_path: path.as_deref().map(Settings::path_beside),
-            config_path: path,
+            settings_path,
+            config_path: path.ok(),
             ..Self::default()
         })
     }
@@ -137,6 +144,8 @@ pub fn start_after(prelude: Prelude) -> anyhow::Result<Started> {
         settings,
         config,
     } = prelude;
+    // A handout file the PDF program still held when the last run ended (Windows).
+    crate::pdf::print::remove_leftovers();
     let (mut library, content_errors) = content::load::for_app(options.content_dir.as_deref());
     anyhow::ensure!(
         !library.is_empty(),

@@ -3,6 +3,8 @@
 //! says `READY=1` on its first frame and `WATCHDOG=1` at most every few seconds
 //! while it keeps drawing frames. A hung app stops saying it, and systemd restarts
 //! it (on the attract screen, as every start is). Without the variable it is silent.
+//! Windows has no systemd: there the watchdog is always silent, and Shell Launcher
+//! starts the kiosk again when it exits, not when it hangs (README, "Kiosk on Windows").
 //!
 //! Inside the kiosk unit the app is not the unit's main process: it runs under
 //! cage, in the logind session PAM opens, and logind moves that session into a

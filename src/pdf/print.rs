@@ -1,8 +1,10 @@
 //! Sending a handout to the system's printer: `lp` on Linux and macOS, fed the PDF
-//! on its standard input so that no file is written; on Windows the shell's print
-//! verb, which needs the PDF as a file in the temporary folder.
+//! on its standard input so that no file is written; on Windows the PDF program's
+//! print verb, which needs the PDF as a file, removed after (`print_windows.rs`).
 
+#[cfg(not(windows))]
 use std::io::Write as _;
+#[cfg(not(windows))]
 use std::process::{Command, Stdio};
 
 /// Why a handout did not reach a printer.
@@ -20,11 +22,40 @@ pub enum PrintError {
 
 /// Prints `pdf` on `printer`, or on the system's default printer; returns what the
 /// print system said (`request id is Front_Desk-12`). It waits for the print
-/// system to take the job, not for the paper, so call it off the UI thread.
+/// system to take the job, not for the paper, so call it off the UI thread. On
+/// Windows the file the PDF program prints is removed by a thread of its own.
 pub fn print(pdf: &[u8], printer: Option<&str>) -> Result<String, PrintError> {
-    if cfg!(windows) {
-        return print_windows(pdf, printer);
-    }
+    #[cfg(windows)]
+    return windows::print(pdf, printer).map(|(said, _removal)| said);
+    #[cfg(not(windows))]
+    print_lp(pdf, printer)
+}
+
+/// As [`print`], and on Windows also waits until the PDF program's file is
+/// removed (for a command that ends when it has printed).
+pub fn print_and_clean_up(pdf: &[u8], printer: Option<&str>) -> Result<String, PrintError> {
+    #[cfg(windows)]
+    return windows::print(pdf, printer).map(|(said, removal)| {
+        let _ = removal.join();
+        said
+    });
+    #[cfg(not(windows))]
+    print_lp(pdf, printer)
+}
+
+/// Removes what an earlier print left behind: on Windows a PDF file its program
+/// still held then; `lp` leaves nothing.
+pub fn remove_leftovers() {
+    #[cfg(windows)]
+    windows::remove_leftovers();
+}
+
+#[cfg(windows)]
+#[path = "print_windows.rs"]
+mod windows;
+
+#[cfg(not(windows))]
+fn print_lp(pdf: &[u8], printer: Option<&str>) -> Result<String, PrintError> {
     let mut command = Command::new("lp");
     if let Some(printer) = printer {
         command.arg("-d").arg(printer);
@@ -61,29 +92,5 @@ pub fn print(pdf: &[u8], printer: Option<&str>) -> Result<String, PrintError> {
         Err(PrintError::NoPrinter(message))
     } else {
         Err(PrintError::Failed(message))
-    }
-}
-
-fn print_windows(pdf: &[u8], printer: Option<&str>) -> Result<String, PrintError> {
-    let path = std::env::temp_dir().join(format!("clinic-edu-handout-{}.pdf", std::process::id()));
-    std::fs::write(&path, pdf).map_err(|e| PrintError::Failed(e.to_string()))?;
-    let quoted = path.display().to_string().replace('\'', "''");
-    let script = match printer {
-        Some(p) => format!(
-            "Start-Process -FilePath '{quoted}' -Verb PrintTo -ArgumentList '\"{}\"'",
-            p.replace('\'', "''")
-        ),
-        None => format!("Start-Process -FilePath '{quoted}' -Verb Print"),
-    };
-    let output = Command::new("powershell")
-        .args(["-NoProfile", "-NonInteractive", "-Command", &script])
-        .output()
-        .map_err(|e| PrintError::NoPrintSystem(format!("powershell: {e}")))?;
-    if output.status.success() {
-        Ok(String::new())
-    } else {
-        Err(PrintError::NoPrinter(
-            String::from_utf8_lossy(&output.stderr).trim().to_owned(),
-        ))
     }
 }

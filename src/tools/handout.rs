@@ -19,7 +19,9 @@ pub struct HandoutArgs<'a> {
     pub paper: &'a str,
     pub content: Option<&'a Path>,
     pub config: Option<&'a Path>,
-    pub output: &'a PathBuf,
+    pub output: Option<&'a PathBuf>,
+    /// Print it: on this printer, or `None` on the default one.
+    pub print: Option<Option<&'a str>>,
 }
 
 pub fn handout(args: &HandoutArgs<'_>) -> anyhow::Result<()> {
@@ -77,6 +79,12 @@ pub fn handout(args: &HandoutArgs<'_>) -> anyhow::Result<()> {
         system_fonts: false,
     });
     let bytes = pdf::make(&loaded.library, &strings, &mut text, &request)?;
-    pdf::write_atomic(args.output, &bytes)?;
+    if let Some(output) = args.output {
+        pdf::write_atomic(output, &bytes)?;
+    }
+    if let Some(printer) = args.print {
+        let said = pdf::print::print_and_clean_up(&bytes, printer)?;
+        super::print_out(&format!("{said}\n"))?;
+    }
     Ok(())
 }

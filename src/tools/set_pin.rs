@@ -3,12 +3,16 @@
 
 use std::path::Path;
 
-use clinic_edu::config::{Config, config_path};
+use clinic_edu::config::{Config, config_path, kiosk_config_path};
 use clinic_edu::kiosk::{check_pin_format, hash_pin};
 
-pub fn set_pin(config: Option<&Path>) -> anyhow::Result<()> {
+pub fn set_pin(config: Option<&Path>, kiosk: bool) -> anyhow::Result<()> {
     use std::io::{BufRead as _, IsTerminal as _};
-    let path = config_path(config)?;
+    let path = if kiosk {
+        kiosk_config_path(config)?
+    } else {
+        config_path(config)?
+    };
     // Check the config first: a malformed file is reported, not overwritten.
     let mut current = Config::load(&path)?;
     let pin = if std::io::stdin().is_terminal() {
