@@ -80,7 +80,7 @@ fn the_app_finds_the_built_in_narration() {
                 .unwrap();
         assert!(
             matches!(&sidecar.voice, Voice::Computer { engine, voice }
-                if engine.starts_with("piper-tts ") && voice == "en_US-joe-medium"),
+                if engine.starts_with("hibari-tts ") && voice == "heart"),
             "{}: {:?}",
             item.id,
             sidecar.voice

@@ -188,8 +188,11 @@ pub fn start_after(prelude: Prelude) -> anyhow::Result<Started> {
     // controls are not shown.
     let narration = if config.as_ref().is_none_or(|c| c.read_aloud) {
         let builtin = narration::builtin_dir();
-        let folders: Vec<&Path> =
-            review_folder.iter().chain(&builtin).map(PathBuf::as_path).collect();
+        let folders: Vec<&Path> = review_folder
+            .iter()
+            .chain(&builtin)
+            .map(PathBuf::as_path)
+            .collect();
         NarrationIndex::scan(&folders, &library)
     } else {
         NarrationIndex::default()

@@ -204,7 +204,10 @@ pub fn builtin_dir() -> Option<PathBuf> {
     let checkout = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("assets")
         .join("narration");
-    installed.into_iter().chain([checkout]).find(|dir| dir.is_dir())
+    installed
+        .into_iter()
+        .chain([checkout])
+        .find(|dir| dir.is_dir())
 }
 
 /// The clips the app may play: those present and not stale, by id. Sound is not
