@@ -60,6 +60,41 @@ fn validate_checks_and_reports_the_built_in_narration() {
 }
 
 #[test]
+fn an_installed_app_finds_it_beside_its_executable() {
+    // The .deb's layout: PREFIX/bin/clinic-edu and PREFIX/share/clinic-edu/narration,
+    // here with one clip.
+    let prefix = Path::new(env!("CARGO_TARGET_TMPDIR")).join("installed-narration");
+    let _ = std::fs::remove_dir_all(&prefix);
+    std::fs::create_dir_all(prefix.join("bin")).unwrap();
+    let exe = prefix.join("bin/clinic-edu");
+    std::fs::hard_link(BIN, &exe)
+        .or_else(|_| std::fs::copy(BIN, &exe).map(drop))
+        .unwrap();
+    let shipped = prefix.join("share/clinic-edu/narration");
+    let (library, _) = clinic_edu::content::load::for_app(None);
+    let item = &narratables(&library, Language::builtin("en"))[0];
+    for file in [item.clip.clone(), item.sidecar()] {
+        std::fs::create_dir_all(shipped.join(&file).parent().unwrap()).unwrap();
+        std::fs::copy(builtin().join(&file), shipped.join(&file)).unwrap();
+    }
+    let out = Command::new(&exe).arg("validate").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains(&format!("narration built in: {}\n", shipped.display())),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{}: narration en: 1 of 438 texts have a clip (0 recorded, 1 computer voice), 437 missing, 0 stale or bad",
+            shipped.display()
+        )),
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(&prefix);
+}
+
+#[test]
 fn the_app_finds_the_built_in_narration() {
     // Run from the source tree (a test), it is the checkout's assets/narration; an
     // installed binary finds ../share/clinic-edu/narration instead.
