@@ -222,12 +222,22 @@ fn validate_command_prints_a_summary_and_exits_zero() {
         .filter(|l| l.ends_with(".ron: note: never reviewed"))
         .count();
     assert_eq!(notes, 25, "{stdout}");
+    let reviews = lines
+        .iter()
+        .position(|l| l.starts_with("reviews: "))
+        .expect("a reviews line");
     assert!(
-        lines[lines.len() - 2].starts_with(
+        lines[reviews].starts_with(
             "reviews: 0 reviewed, 0 changed since review, 0 overdue, 25 never reviewed"
         ),
         "{stdout}"
     );
+    // Then the built-in narration, a line per language (tests/builtin_narration.rs).
+    assert!(
+        lines[reviews + 1].starts_with("narration built in: "),
+        "{stdout}"
+    );
+    assert_eq!(reviews + 8, lines.len(), "{stdout}");
 }
 
 #[test]
