@@ -2,9 +2,12 @@
 
 use rust_embed::Embed;
 
-/// Everything under `assets/` (the languages' folders are read through `crate::lang`).
+/// Everything under `assets/` (the languages' folders are read through `crate::lang`)
+/// but the built-in narration's clips, which stay data files beside the binary
+/// (`crate::content::narration::builtin_dir`).
 #[derive(Embed)]
 #[folder = "assets/"]
+#[exclude = "narration/*"]
 pub struct Assets;
 
 impl Assets {

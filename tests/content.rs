@@ -222,12 +222,28 @@ fn validate_command_prints_a_summary_and_exits_zero() {
         .filter(|l| l.ends_with(".ron: note: never reviewed"))
         .count();
     assert_eq!(notes, 25, "{stdout}");
+    let reviews = lines
+        .iter()
+        .position(|l| l.starts_with("reviews: "))
+        .expect("a reviews line");
     assert!(
-        lines[lines.len() - 2].starts_with(
+        lines[reviews].starts_with(
             "reviews: 0 reviewed, 0 changed since review, 0 overdue, 25 never reviewed"
         ),
         "{stdout}"
     );
+    // The counts come last, after the reviews line; the built-in narration's report
+    // (a line per language: tests/builtin_narration.rs) comes before the review notes.
+    assert_eq!(reviews + 2, lines.len(), "{stdout}");
+    let narration = lines
+        .iter()
+        .position(|l| l.starts_with("narration built in: "))
+        .expect("a narration line");
+    let first_note = lines
+        .iter()
+        .position(|l| l.ends_with(".ron: note: never reviewed"))
+        .unwrap();
+    assert!(narration < first_note, "{stdout}");
 }
 
 #[test]

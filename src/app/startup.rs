@@ -8,7 +8,7 @@ use super::services::{Services, SettingsStore};
 use super::state::{AppState, Route};
 use crate::audio::{DeviceOutput, Output};
 use crate::config::{Config, ConfigError, Settings, config_path, kiosk_config_path};
-use crate::content::narration::NarrationIndex;
+use crate::content::narration::{self, NarrationIndex};
 use crate::content::{self, Library};
 use crate::i18n::Strings;
 use crate::kiosk::KioskState;
@@ -192,13 +192,19 @@ pub fn start_after(prelude: Prelude) -> anyhow::Result<Started> {
         .content_dir
         .clone()
         .filter(|_| content_errors.is_empty());
-    // Read-aloud needs clips in the clinic folder, the config's consent (a kiosk's
-    // `read_aloud`), and an audio output; without one the controls are not shown.
-    let narration = match &review_folder {
-        Some(dir) if config.as_ref().is_none_or(|c| c.read_aloud) => {
-            NarrationIndex::scan(Some(dir), &library, &strings)
-        }
-        _ => NarrationIndex::default(),
+    // Read-aloud needs clips (the clinic folder's, over the built-in narration), the
+    // config's consent (a kiosk's `read_aloud`), and an audio output; without one the
+    // controls are not shown.
+    let narration = if config.as_ref().is_none_or(|c| c.read_aloud) {
+        let builtin = narration::builtin_dir();
+        let folders: Vec<&Path> = review_folder
+            .iter()
+            .chain(&builtin)
+            .map(PathBuf::as_path)
+            .collect();
+        NarrationIndex::scan(&folders, &library, &strings)
+    } else {
+        NarrationIndex::default()
     };
     let speaker: Option<Box<dyn Output>> = if narration.is_empty() {
         None

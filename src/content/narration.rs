@@ -217,6 +217,25 @@ pub fn report(dir: &Path, library: &Library, strings: &Strings, lang: Language) 
     out
 }
 
+/// The folder of the narration that ships with the app (clips a speech engine made
+/// at authoring time, `extra/narration/narrate-builtin`; laid out like a content
+/// folder), if there is one: beside an installed executable `PREFIX/bin/clinic-edu`,
+/// `PREFIX/share/clinic-edu/narration` (the .deb's `/usr/share/clinic-edu/narration`);
+/// else, run from a source checkout, its `assets/narration`.
+pub fn builtin_dir() -> Option<PathBuf> {
+    let installed = std::env::current_exe().ok().and_then(|exe| {
+        let prefix = exe.parent()?.parent()?;
+        Some(prefix.join("share").join("clinic-edu").join("narration"))
+    });
+    let checkout = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets")
+        .join("narration");
+    installed
+        .into_iter()
+        .chain([checkout])
+        .find(|dir| dir.is_dir())
+}
+
 /// The clips the app may play: those present and not stale, by id. Sound is not
 /// checked here (that is `validate`'s job); a clip that fails to decode is skipped
 /// when it is played.
@@ -226,14 +245,24 @@ pub struct NarrationIndex {
 }
 
 impl NarrationIndex {
-    pub fn scan(dir: Option<&Path>, library: &Library, strings: &Strings) -> Self {
+    /// The clips in `folders`, first folder first: a clinic's, then the built-in
+    /// narration. For each text a person's recording wins over a computer voice,
+    /// whichever folder it is in; between two of a kind, the earlier folder's wins.
+    pub fn scan(folders: &[&Path], library: &Library, strings: &Strings) -> Self {
         let mut clips = std::collections::BTreeMap::new();
-        if let Some(dir) = dir {
-            for lang in library.languages() {
-                for item in narratables(library, strings, lang) {
-                    if let ClipState::Present(_) = clip_state(dir, &item, false) {
-                        clips.insert((lang, item.id), dir.join(&item.clip));
+        for lang in library.languages() {
+            for item in narratables(library, strings, lang) {
+                let mut best: Option<(bool, &Path)> = None;
+                for dir in folders {
+                    if let ClipState::Present(voice) = clip_state(dir, &item, false) {
+                        let recorded = voice == Voice::Recorded;
+                        if best.is_none_or(|(was_recorded, _)| recorded && !was_recorded) {
+                            best = Some((recorded, dir));
+                        }
                     }
+                }
+                if let Some((_, dir)) = best {
+                    clips.insert((lang, item.id), dir.join(&item.clip));
                 }
             }
         }

@@ -50,15 +50,28 @@ pub fn validate(dir: Option<&Path>) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A line per language on its narration (clips present, by whom, missing), and a
-/// `PATH: why` line for each stale or bad clip; returns how many those are.
+/// A line per language on the narration in `dir`, or the built-in narration without
+/// one (clips present, by whom, missing), and a `PATH: why` line for each stale or
+/// bad clip; returns how many those are.
 fn narration_notes(dir: Option<&Path>, library: &content::Library) -> anyhow::Result<usize> {
     use content::narration;
-    let Some(dir) = dir else {
-        print_out(
-            "narration: none built in (a clinic adds clips to its folder: README, \"Read aloud\")\n",
-        )?;
-        return Ok(0);
+    // Without a clinic folder, the narration that ships with the app is checked.
+    let builtin;
+    let dir = match dir {
+        Some(dir) => dir,
+        None => match narration::builtin_dir() {
+            Some(found) => {
+                builtin = found;
+                print_out(&format!("narration built in: {}\n", builtin.display()))?;
+                &builtin
+            }
+            None => {
+                print_out(
+                    "narration: none built in (a clinic adds clips to its folder: README, \"Read aloud\")\n",
+                )?;
+                return Ok(0);
+            }
+        },
     };
     let strings = clinic_edu::i18n::Strings::load(Some(dir))?;
     let mut problems = 0;

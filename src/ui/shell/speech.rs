@@ -16,10 +16,10 @@ const POLL: Duration = Duration::from_millis(100);
 
 impl ClinicApp {
     /// Plays through `output` instead of the default device (tests give one that
-    /// records), and reads `dir`'s narration clips.
+    /// records), and reads `dir`'s narration clips only (not the built-in ones).
     pub fn set_speaker(&mut self, output: Box<dyn Output>, dir: &std::path::Path) {
         self.services.narration = crate::content::narration::NarrationIndex::scan(
-            Some(dir),
+            &[dir],
             &self.services.library,
             &self.services.strings,
         );
