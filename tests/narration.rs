@@ -4,6 +4,8 @@
 //! broken clips. espeak-ng, sox and oggenc must be installed (.ci/run does); the
 //! test fails without them.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -17,19 +19,6 @@ fn scratch(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 fn run(args: &[&str]) -> (bool, String) {
@@ -77,7 +66,7 @@ fn script(content: &Path) -> Vec<(String, String)> {
 fn recordings_are_imported_checked_and_reported_per_language() {
     let dir = scratch("import");
     let content = dir.join("content");
-    copy_tree(
+    common::copy_tree(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/content"),
         &content,
     );

@@ -17,19 +17,6 @@ use egui_kittest::kittest::Queryable;
 
 const BIN: &str = env!("CARGO_BIN_EXE_clinic-edu");
 
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// A copy of the built-in content with espeak-ng clips for the texts of PRP's
 /// first section in each of `langs`; returns the folder and those texts' ids.
 fn narrated_content(name: &str, langs: &[&str]) -> (PathBuf, Vec<String>) {
@@ -39,7 +26,7 @@ fn narrated_content(name: &str, langs: &[&str]) -> (PathBuf, Vec<String>) {
     ));
     let _ = std::fs::remove_dir_all(&dir);
     let content = dir.join("content");
-    copy_tree(
+    common::copy_tree(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/content"),
         &content,
     );

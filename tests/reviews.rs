@@ -279,24 +279,10 @@ fn the_topic_page_says_who_reviewed_it_or_why_that_no_longer_stands() {
     assert!(h.query_by_label(&reviewed).is_none());
 }
 
-/// Copies `from` into `to`, folders and all files (FORMAT.md and GLOSSARY.md too).
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn the_built_in_content_copied_as_it_is_is_a_clinic_folder_that_can_be_reviewed() {
     let dir = scratch("copy");
-    copy_tree(
+    common::copy_tree(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/content"),
         &dir,
     );
@@ -454,7 +440,7 @@ fn changed_only(changes: &[ParagraphChange]) -> Vec<&ParagraphChange> {
 fn the_next_review_shows_what_changed_paragraph_by_paragraph_with_the_text_as_reviewed() {
     let ar = Language::builtin("ar");
     let dir = scratch("changes");
-    copy_tree(
+    common::copy_tree(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/content"),
         &dir,
     );
@@ -582,7 +568,7 @@ fn the_next_review_shows_what_changed_paragraph_by_paragraph_with_the_text_as_re
 fn a_review_recorded_before_the_text_was_kept_still_loads_and_says_so() {
     let ar = Language::builtin("ar");
     let dir = scratch("legacy");
-    copy_tree(
+    common::copy_tree(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/content"),
         &dir,
     );

@@ -123,3 +123,17 @@ pub fn answer_rest_no(harness: &mut Harness<'_, ClinicApp>) {
         assert!(asked <= 40, "the questions never end");
     }
 }
+
+/// Copies `from` into `to`, folders and all files (FORMAT.md and GLOSSARY.md too).
+pub fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
