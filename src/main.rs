@@ -185,13 +185,7 @@ impl eframe::App for Window {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         // Decided before the frame, and kept until it is painted: a tap that leaves
         // the attract screen takes effect at the frame's end.
-        let attract = self.app.is_kiosk() && *self.app.route() == clinic_edu::app::Route::Attract;
-        let tokens = clinic_edu::theme::Tokens::get(ui.ctx());
-        self.clear = Some(if attract {
-            tokens.accent
-        } else {
-            tokens.background
-        });
+        self.clear = Some(self.app.window_clear());
         clinic_edu::theme::set_window_clear(ui.ctx(), self.clear);
         eframe::App::ui(&mut self.app, ui, frame);
     }

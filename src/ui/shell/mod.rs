@@ -78,6 +78,17 @@ impl ClinicApp {
         self.window.installed = true;
     }
 
+    /// The colour the window is cleared to: the attract screen's in the kiosk's
+    /// attract screen, else the background (src/main.rs; `theme::window_clear`).
+    pub fn window_clear(&self) -> egui::Color32 {
+        let tokens = self.tokens();
+        if self.state.kiosk.is_some() && self.state.route == Route::Attract {
+            tokens.accent
+        } else {
+            tokens.background
+        }
+    }
+
     fn tokens(&self) -> Tokens {
         if self.state.kiosk.is_some() {
             Tokens::kiosk()

@@ -15,7 +15,7 @@ use std::thread::JoinHandle;
 use egui::{Context, Pos2, RawInput, Rect, Vec2};
 
 use super::ClinicApp;
-use crate::app::{Prelude, Route};
+use crate::app::Prelude;
 
 impl ClinicApp {
     /// Makes the app from `prelude` ([`ClinicApp::after`]) on another thread and
@@ -36,14 +36,7 @@ impl ClinicApp {
         let ctx = Context::default();
         // Cleared as the window will be (src/main.rs), so the pass paints what the
         // window's first frame will.
-        let tokens = self.tokens();
-        let attract = self.state.kiosk.is_some() && self.state.route == Route::Attract;
-        let clear = if attract {
-            tokens.accent
-        } else {
-            tokens.background
-        };
-        crate::theme::set_window_clear(&ctx, Some(clear));
+        crate::theme::set_window_clear(&ctx, Some(self.window_clear()));
         self.install(&ctx);
         let input = RawInput {
             screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::from(size))),
