@@ -34,15 +34,26 @@ pub fn update_once(config: &Path, updates: &Updates) -> anyhow::Result<Outcome> 
     let paths = Paths::beside(config);
     let mut state = State::load(&paths)?;
     let root_path = updates.trusted_root_from(config);
-    let result = super::block_on(check_and_install(&paths, &mut state, &root_path, updates));
+    let result = super::block_on(check_and_install(&paths, &mut state, &root_path, updates))
+        .map_err(|e| anyhow::anyhow!(describe(&e)));
     state.latest_seen = state.now();
     match &result {
         Ok(_) => state.last_error = None,
-        Err(e) => state.last_error = Some(format!("{}: {e:#}", format_time(state.now()))),
+        Err(e) => state.last_error = Some(format!("{}: {e}", format_time(state.now()))),
     }
     state.save(&paths)?;
     let _ = std::fs::remove_dir_all(paths.staging());
     result
+}
+
+/// The error on one line: what failed and its first cause (tough's errors repeat
+/// their sources in their own text, so the causes between say nothing new).
+pub fn describe(error: &anyhow::Error) -> String {
+    let first = error.to_string();
+    match error.chain().last().map(ToString::to_string) {
+        Some(root) if root != first => format!("{first}: {root}"),
+        _ => first,
+    }
 }
 
 /// The repository's `metadata/` and `targets/` addresses under `base`.

@@ -1,0 +1,51 @@
+//! A process killed while it installs a bundle — during the download, the unpack
+//! or the swap (the hook `CLINIC_EDU_TEST_ABORT_AT` aborts the real process there,
+//! as a power cut would) — leaves the last good bundle showing at the next start,
+//! and the next check installs the new one.
+
+mod common;
+#[path = "common/tuf.rs"]
+mod tuf;
+
+use tuf::{Setup, ok};
+
+fn killed_at(step: &str) {
+    let setup = Setup::new(&format!("kill-{step}"));
+    ok(setup.publish(&setup.content("one", "one", true), &[]));
+    ok(setup.update(&[]));
+    ok(setup.publish(&setup.content("two", "two", true), &[]));
+    let out = setup.update(&[("CLINIC_EDU_TEST_ABORT_AT", step)]);
+    #[cfg(unix)]
+    assert_eq!(
+        std::os::unix::process::ExitStatusExt::signal(&out.status),
+        Some(6),
+        "not aborted at {step}: {}",
+        tuf::text(&out)
+    );
+    // The restart: what the app would load is still version 1.
+    assert_eq!(setup.shown().as_deref(), Some("one"), "after a kill at {step}");
+    assert!(setup.status().contains("installed: content version 1"));
+    assert!(ok(setup.update(&[])).contains("installed content version 2"));
+    assert_eq!(setup.shown().as_deref(), Some("two"));
+    assert!(!setup.kiosk().join("updates/staging").exists());
+    let kept: Vec<String> = std::fs::read_dir(setup.kiosk().join("updates/bundles"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(kept.len(), 2, "{kept:?}");
+}
+
+#[test]
+fn a_kill_during_download_leaves_the_last_good_bundle() {
+    killed_at("download");
+}
+
+#[test]
+fn a_kill_during_unpack_leaves_the_last_good_bundle() {
+    killed_at("unpack");
+}
+
+#[test]
+fn a_kill_during_swap_leaves_the_last_good_bundle() {
+    killed_at("swap");
+}
