@@ -23,7 +23,11 @@ fn killed_at(step: &str) {
         tuf::text(&out)
     );
     // The restart: what the app would load is still version 1.
-    assert_eq!(setup.shown().as_deref(), Some("one"), "after a kill at {step}");
+    assert_eq!(
+        setup.shown().as_deref(),
+        Some("one"),
+        "after a kill at {step}"
+    );
     assert!(setup.status().contains("installed: content version 1"));
     assert!(ok(setup.update(&[])).contains("installed content version 2"));
     assert_eq!(setup.shown().as_deref(), Some("two"));

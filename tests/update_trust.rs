@@ -15,7 +15,15 @@ use tuf::{Setup, ok, refused, s};
 
 fn rotate(setup: &Setup, role: &str) -> std::process::Output {
     tuf::run(
-        &["repo", "rotate-key", s(&setup.repo()), "--keys", s(&setup.keys()), "--role", role],
+        &[
+            "repo",
+            "rotate-key",
+            s(&setup.repo()),
+            "--keys",
+            s(&setup.keys()),
+            "--role",
+            role,
+        ],
         &[],
     )
 }
@@ -35,14 +43,19 @@ fn a_root_rotation_signed_by_two_of_three_is_taken_and_the_revoked_key_refused()
     assert!(ok(setup.update(&[])).contains("installed content version 2"));
     assert_eq!(setup.shown().as_deref(), Some("two"));
     // A timestamp signed with the key root version 2 revoked.
-    let old_root: tough::schema::Signed<tough::schema::Root> = serde_json::from_slice(
-        &std::fs::read(setup.metadata().join("1.root.json")).unwrap(),
-    )
-    .unwrap();
+    let old_root: tough::schema::Signed<tough::schema::Root> =
+        serde_json::from_slice(&std::fs::read(setup.metadata().join("1.root.json")).unwrap())
+            .unwrap();
     let mut timestamp = setup.read::<Timestamp>("timestamp.json").signed;
     timestamp.version = timestamp.version.saturating_add(1);
-    setup.put("timestamp.json", &setup.sign(timestamp, &old_root.signed, &[old_key]));
-    refused(&setup.update(&[]), "signature threshold of 1 not met for role timestamp");
+    setup.put(
+        "timestamp.json",
+        &setup.sign(timestamp, &old_root.signed, &[old_key]),
+    );
+    refused(
+        &setup.update(&[]),
+        "signature threshold of 1 not met for role timestamp",
+    );
     assert_eq!(setup.shown().as_deref(), Some("two"));
 }
 
@@ -55,7 +68,10 @@ fn a_root_signed_below_its_threshold_is_refused() {
         std::fs::rename(setup.key(away), setup.dir.join(format!("{away}.pk8"))).unwrap();
     }
     ok(rotate(&setup, "timestamp"));
-    refused(&setup.update(&[]), "signature threshold of 2 not met for role root");
+    refused(
+        &setup.update(&[]),
+        "signature threshold of 2 not met for role root",
+    );
     assert_eq!(setup.shown().as_deref(), Some("one"));
 }
 
@@ -65,7 +81,10 @@ fn the_same_repository_installs_from_a_folder_and_a_tampered_copy_is_refused() {
     ok(setup.publish(&setup.content("one", "one", true), &[]));
     let usb = setup.dir.join("usb");
     tuf::copy_dir(&setup.repo(), &usb);
-    setup.subscribe(url::Url::from_directory_path(&usb).unwrap().as_str(), "stable");
+    setup.subscribe(
+        url::Url::from_directory_path(&usb).unwrap().as_str(),
+        "stable",
+    );
     assert!(ok(setup.update(&[])).contains("installed content version 1"));
     ok(setup.publish(&setup.content("two", "two", true), &[]));
     let copy = setup.dir.join("usb2");
@@ -75,7 +94,10 @@ fn the_same_repository_installs_from_a_folder_and_a_tampered_copy_is_refused() {
     let text = std::fs::read_to_string(&targets).unwrap();
     assert!(text.contains("\"stable\""));
     std::fs::write(&targets, text.replace("\"stable\"", "\"stabke\"")).unwrap();
-    setup.subscribe(url::Url::from_directory_path(&copy).unwrap().as_str(), "stable");
+    setup.subscribe(
+        url::Url::from_directory_path(&copy).unwrap().as_str(),
+        "stable",
+    );
     refused(&setup.update(&[]), "3.targets.json: calculated");
     assert_eq!(setup.shown().as_deref(), Some("one"));
 }
@@ -90,12 +112,21 @@ fn a_topic_withdrawn_in_a_new_version_disappears_at_the_next_poll() {
         let files = ContentFiles::embedded().layered(ContentFiles::from_dir(&dir).unwrap());
         let loaded = clinic_edu::content::load(&files, None);
         assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
-        loaded.library.topics().iter().map(|t| t.id.clone()).collect::<Vec<_>>()
+        loaded
+            .library
+            .topics()
+            .iter()
+            .map(|t| t.id.clone())
+            .collect::<Vec<_>>()
     };
     assert!(topics().contains(&"prp-local".to_owned()));
     ok(setup.publish(&setup.content("two", "two", false), &[]));
     ok(setup.update(&[]));
-    assert!(!topics().contains(&"prp-local".to_owned()), "{:?}", topics());
+    assert!(
+        !topics().contains(&"prp-local".to_owned()),
+        "{:?}",
+        topics()
+    );
 }
 
 #[test]
@@ -110,7 +141,16 @@ fn a_week_offline_with_the_clock_eight_days_ahead_keeps_the_content() {
     let (repo, keys) = (setup.repo(), setup.keys());
     ok(tuf::run_at(
         "+8d",
-        &["publish", "--content", s(&two), "--repo", s(&repo), "--keys", s(&keys), "--allow-unreviewed"],
+        &[
+            "publish",
+            "--content",
+            s(&two),
+            "--repo",
+            s(&repo),
+            "--keys",
+            s(&keys),
+            "--allow-unreviewed",
+        ],
     ));
     assert!(ok(setup.update_at("+8d")).contains("installed content version 2"));
     assert_eq!(setup.shown().as_deref(), Some("two"));
@@ -137,15 +177,28 @@ fn a_bundle_past_its_review_by_date_is_not_installed() {
         .unwrap()
         .as_secs() as i64;
     let soon = Date::from_days(seconds / 86_400 + 2);
-    let reviewed = Date { year: soon.year - 2, ..soon };
+    let reviewed = Date {
+        year: soon.year - 2,
+        ..soon
+    };
     assert_eq!(reviewed.plus_months(24), soon);
     assert!(reviewed < today);
     for lang in ["en", "ar", "bn", "ja", "ur"] {
         ok(tuf::run(
             &[
-                "review", "--topic", "prp-local", "--lang", lang, "--reviewer",
-                "Dr Amal Haddad, dermatologist", "--registration", "GMC 1234567", "--date",
-                &reviewed.to_string(), "--content", s(&content),
+                "review",
+                "--topic",
+                "prp-local",
+                "--lang",
+                lang,
+                "--reviewer",
+                "Dr Amal Haddad, dermatologist",
+                "--registration",
+                "GMC 1234567",
+                "--date",
+                &reviewed.to_string(),
+                "--content",
+                s(&content),
             ],
             &[],
         ));
@@ -153,14 +206,25 @@ fn a_bundle_past_its_review_by_date_is_not_installed() {
     // Reviewed: published without --allow-unreviewed, with its review-by date.
     let (repo, keys) = (setup.repo(), setup.keys());
     let out = ok(tuf::run(
-        &["publish", "--content", s(&content), "--repo", s(&repo), "--keys", s(&keys)],
+        &[
+            "publish",
+            "--content",
+            s(&content),
+            "--repo",
+            s(&repo),
+            "--keys",
+            s(&keys),
+        ],
         &[],
     ));
     assert!(out.contains(&format!("review by {soon}")), "{out}");
     refused(&setup.update_at("+5d"), "is past its review-by date");
     assert_eq!(setup.shown(), None);
     let status = setup.status();
-    assert!(status.contains(&format!("is past its review-by date {soon}")), "{status}");
+    assert!(
+        status.contains(&format!("is past its review-by date {soon}")),
+        "{status}"
+    );
     assert!(status.contains("installed: none"), "{status}");
 }
 
@@ -181,7 +245,10 @@ fn an_oversized_timestamp_or_bundle_is_cut_at_its_limit() {
         .next()
         .unwrap();
     let length = std::fs::metadata(&bundle).unwrap().len();
-    let mut file = std::fs::OpenOptions::new().append(true).open(&bundle).unwrap();
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&bundle)
+        .unwrap();
     std::io::Write::write_all(&mut file, &vec![0u8; 1 << 20]).unwrap();
     refused(&setup.update(&[]), &format!("maximum size {length}"));
     assert_eq!(setup.shown(), None);

@@ -9,15 +9,10 @@ use anyhow::Context as _;
 use futures_util::StreamExt as _;
 use tough::{Limits, RepositoryLoader};
 
-use super::info::{BundleInfo, version_older};
+use super::info::{BundleInfo, MAX_BUNDLE_BYTES, MAX_TIMESTAMP_BYTES, version_older};
 use super::state::{Installed, Paths, State, format_time};
 use crate::config::Updates;
 use crate::content::review::Date;
-
-/// The largest timestamp.json read: anything bigger is cut off and refused.
-pub const MAX_TIMESTAMP_BYTES: u64 = 16 * 1024;
-/// The largest bundle installed, whatever its metadata says.
-pub const MAX_BUNDLE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
 /// What one check did.
 #[derive(Debug, PartialEq, Eq)]
@@ -78,6 +73,23 @@ async fn check_and_install(
     std::fs::create_dir_all(paths.tuf())
         .with_context(|| format!("{}: cannot create", paths.tuf().display()))?;
     let (metadata, targets) = base_urls(&updates.repository)?;
+    let installed = state.installed.as_ref().map(|i| i.content_version);
+    let settled = match &state.settled {
+        Some((channel, version)) if *channel == updates.channel && state.last_error.is_none() => {
+            Some(*version)
+        }
+        _ => None,
+    };
+    let quick = match settled {
+        Some(version) => {
+            super::quick::nothing_new(&metadata, &paths.tuf(), version, state.now()).await
+        }
+        None => false,
+    };
+    if quick {
+        state.last_good_check = Some(format_time(jiff::Timestamp::now().as_second()));
+        return Ok(Outcome::UpToDate(installed));
+    }
     let limits = Limits {
         max_timestamp_size: MAX_TIMESTAMP_BYTES,
         ..Limits::default()
@@ -96,15 +108,20 @@ async fn check_and_install(
     let ours = env!("CARGO_PKG_VERSION");
     let newest = super::publish::bundles(&repo)
         .into_iter()
-        .filter(|(_, _, info)| {
+        .rfind(|(_, _, info)| {
             accepted.contains(&info.channel.as_str()) && !version_older(ours, &info.min_app_version)
-        })
-        .next_back();
-    let installed = state.installed.as_ref().map(|i| i.content_version);
+        });
+    state.settled = None;
+    let settled = Some((
+        updates.channel.clone(),
+        repo.timestamp().signed.version.get(),
+    ));
     let Some((name, target, info)) = newest else {
+        state.settled = settled;
         return Ok(Outcome::UpToDate(installed));
     };
     if info.content_version <= state.highest_version {
+        state.settled = settled;
         return Ok(Outcome::UpToDate(installed));
     }
     let today = Date::from_days(state.now().div_euclid(86_400));
@@ -168,14 +185,20 @@ async fn check_and_install(
             shown.join("; ")
         );
     }
-    swap(paths, state, &content, &info)?;
+    swap(paths, state, &content, &info, settled)?;
     Ok(Outcome::Installed(info.content_version))
 }
 
 /// Moves the checked bundle into `bundles/`, then points the state at it (the one
 /// step that changes what the app loads), then removes bundles older than the
 /// previous one.
-fn swap(paths: &Paths, state: &mut State, content: &Path, info: &BundleInfo) -> anyhow::Result<()> {
+fn swap(
+    paths: &Paths,
+    state: &mut State,
+    content: &Path,
+    info: &BundleInfo,
+    settled: Option<(String, u64)>,
+) -> anyhow::Result<()> {
     let dest = paths.bundle(info.content_version);
     std::fs::create_dir_all(paths.bundles())?;
     if dest.exists() {
@@ -195,6 +218,7 @@ fn swap(paths: &Paths, state: &mut State, content: &Path, info: &BundleInfo) -> 
     });
     next.highest_version = info.content_version;
     next.last_error = None;
+    next.settled = settled;
     next.save(paths)?;
     *state = next;
     let keep: Vec<u64> = [&state.installed, &state.previous]

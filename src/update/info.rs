@@ -6,6 +6,11 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+/// The largest timestamp.json read: anything bigger is cut off and refused.
+pub const MAX_TIMESTAMP_BYTES: u64 = 16 * 1024;
+/// The largest bundle installed, whatever its metadata says.
+pub const MAX_BUNDLE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
 /// A bundle's custom metadata, signed with the targets role.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BundleInfo {

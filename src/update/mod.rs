@@ -11,6 +11,7 @@ pub mod client;
 pub mod info;
 pub mod keys;
 pub mod publish;
+pub mod quick;
 pub mod rotate;
 pub mod state;
 

@@ -33,6 +33,11 @@ pub struct State {
     pub last_good_check: Option<String>,
     /// Why the last check or install failed, if it did.
     pub last_error: Option<String>,
+    /// The channel and timestamp version of the last full check that ended with
+    /// nothing left to do: while the repository serves that same timestamp, a
+    /// poll needs no more than it.
+    #[serde(default)]
+    pub settled: Option<(String, u64)>,
 }
 
 /// The updater's folders.

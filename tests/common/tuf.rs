@@ -64,7 +64,7 @@ impl Setup {
             setup.kiosk().join("root.json"),
         )
         .unwrap();
-        let url = url::Url::from_directory_path(&setup.repo()).unwrap();
+        let url = url::Url::from_directory_path(setup.repo()).unwrap();
         setup.subscribe(url.as_str(), "stable");
         setup
     }
