@@ -43,6 +43,8 @@ struct Window {
     probe: StartupProbe,
     /// systemd's watchdog, fed while the kiosk draws frames.
     watchdog: Watchdog,
+    /// The updater thread, when the config names a repository.
+    updates: Option<crate::app::updates::Poller>,
 }
 
 impl ClinicApp {
@@ -67,6 +69,7 @@ impl ClinicApp {
                 installed: false,
                 probe: StartupProbe::from_env(),
                 watchdog: Watchdog::from_env(),
+                updates: started.updates,
             },
         })
     }
@@ -97,6 +100,39 @@ impl ClinicApp {
         }
     }
 
+    /// Swaps in content the updater installed, at the kiosk's safe point: its
+    /// attract screen, where no visit is under way (after the idle wipe). Staff
+    /// see a new bundle at the app's next start.
+    fn swap_content(&mut self) {
+        let Some(kiosk) = &self.state.kiosk else {
+            return;
+        };
+        if self.state.route != Route::Attract {
+            return;
+        }
+        let Some(ready) = self.window.updates.as_ref().and_then(|p| p.take()) else {
+            return;
+        };
+        let topics = &kiosk.config().topics;
+        let mut library = ready.library;
+        if !topics.is_empty() {
+            if let Some(missing) = topics.iter().find(|t| library.topic(t).is_none()) {
+                eprintln!(
+                    "clinic-edu: updates: content version {} lacks the topic {missing:?} the config offers; the content shown stays",
+                    ready.version
+                );
+                return;
+            }
+            library = library.only(topics);
+        }
+        self.services.library = library;
+        self.services.content_errors.clear();
+        self.services.handouts = crate::app::handout::HandoutJobs::new(ready.strings.clone());
+        self.services.strings = ready.strings;
+        self.services.narration = ready.narration;
+        self.services.review_folder = Some(ready.folder);
+    }
+
     /// Draws one frame into `ui` (the whole window).
     pub fn show(&mut self, ui: &mut Ui) {
         if !self.window.installed {
@@ -109,6 +145,7 @@ impl ClinicApp {
             self.services.settings.window_size = Some([rect.width(), rect.height()]);
         }
         self.kiosk_input(&ctx);
+        self.swap_content();
         if self.state.kiosk.is_some() {
             self.window.watchdog.frame(std::time::Instant::now());
             if self.window.watchdog.is_active() {

@@ -1,0 +1,98 @@
+//! The app's updater (README, "Updating many kiosks"): a background thread that
+//! checks the config's repository at start and then every `poll_seconds`, never
+//! on a frame. A bundle it installs is loaded there too (content, strings,
+//! narration), and handed over for the window to swap in at a safe point.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Duration;
+
+use crate::config::Updates;
+use crate::content::narration::{self, NarrationIndex};
+use crate::content::{self, Library};
+use crate::i18n::Strings;
+use crate::update::client::{Outcome, describe, update_once};
+use crate::update::state::installed_content;
+
+/// A newly installed bundle, loaded and ready to show.
+pub struct Ready {
+    pub version: u64,
+    pub folder: PathBuf,
+    pub library: Library,
+    pub strings: Arc<Strings>,
+    pub narration: NarrationIndex,
+}
+
+/// The updater thread's side of the app.
+pub struct Poller {
+    ready: Receiver<Ready>,
+}
+
+impl Poller {
+    /// Starts the thread for the config at `config` (whose state is kept beside it).
+    pub fn start(config: PathBuf, updates: Updates, read_aloud: bool) -> Poller {
+        let (send, ready) = channel();
+        let spawned = std::thread::Builder::new()
+            .name("updates".into())
+            .spawn(move || poll(&config, &updates, read_aloud, &send));
+        if let Err(e) = spawned {
+            eprintln!("clinic-edu: updates: cannot start the updater thread: {e}");
+        }
+        Poller { ready }
+    }
+
+    /// The newest bundle ready since the last call, if any.
+    pub fn take(&self) -> Option<Ready> {
+        self.ready.try_iter().last()
+    }
+}
+
+fn poll(config: &Path, updates: &Updates, read_aloud: bool, send: &Sender<Ready>) {
+    loop {
+        match update_once(config, updates) {
+            Ok(Outcome::Installed(version)) => match load(config, version, read_aloud) {
+                Ok(ready) => {
+                    eprintln!("clinic-edu: updates: content version {version} installed");
+                    if send.send(ready).is_err() {
+                        return;
+                    }
+                }
+                Err(e) => eprintln!("clinic-edu: updates: {}", describe(&e)),
+            },
+            Ok(Outcome::UpToDate(_)) => {}
+            // Recorded in the state too, for `clinic-edu status`.
+            Err(e) => eprintln!("clinic-edu: updates: {e}"),
+        }
+        std::thread::sleep(Duration::from_secs(u64::from(updates.poll_seconds)));
+    }
+}
+
+/// The installed bundle as the app loads a clinic folder.
+fn load(config: &Path, version: u64, read_aloud: bool) -> anyhow::Result<Ready> {
+    let folder = installed_content(config)
+        .ok_or_else(|| anyhow::anyhow!("content version {version} is not in its folder"))?;
+    let (library, errors) = content::load::for_app(Some(&folder));
+    anyhow::ensure!(
+        errors.is_empty() && !library.is_empty(),
+        "content version {version} does not load ({} errors); the content shown stays",
+        errors.len()
+    );
+    let strings = Arc::new(Strings::load(Some(&folder))?);
+    let narration = if read_aloud {
+        let builtin = narration::builtin_dir();
+        let folders: Vec<&Path> = std::iter::once(folder.as_path())
+            .chain(builtin.as_deref())
+            .collect();
+        NarrationIndex::scan(&folders, &library, &strings)
+    } else {
+        NarrationIndex::default()
+    };
+    Ok(Ready {
+        version,
+        folder,
+        library,
+        strings,
+        narration,
+    })
+}
