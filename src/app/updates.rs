@@ -13,7 +13,7 @@ use crate::content::narration::{self, NarrationIndex};
 use crate::content::{self, Library};
 use crate::i18n::Strings;
 use crate::update::client::{Outcome, describe, update_once};
-use crate::update::state::installed_content;
+use crate::update::state::{Paths, installed_content, revert};
 
 /// A newly installed bundle, loaded and ready to show.
 pub struct Ready {
@@ -58,7 +58,19 @@ fn poll(config: &Path, updates: &Updates, read_aloud: bool, send: &Sender<Ready>
                         return;
                     }
                 }
-                Err(e) => eprintln!("clinic-edu: updates: {}", describe(&e)),
+                // It verified but does not load: back to the one before.
+                Err(e) => {
+                    let why = describe(&e);
+                    match revert(&Paths::beside(config), &why) {
+                        Ok(back) => eprintln!(
+                            "clinic-edu: updates: {why}; back to {}",
+                            back.map_or("the built-in content".to_owned(), |v| format!(
+                                "content version {v}"
+                            ))
+                        ),
+                        Err(e) => eprintln!("clinic-edu: updates: {why}; {}", describe(&e)),
+                    }
+                }
             },
             Ok(Outcome::UpToDate(_)) => {}
             // Recorded in the state too, for `clinic-edu status`.
@@ -75,8 +87,11 @@ fn load(config: &Path, version: u64, read_aloud: bool) -> anyhow::Result<Ready> 
     let (library, errors) = content::load::for_app(Some(&folder));
     anyhow::ensure!(
         errors.is_empty() && !library.is_empty(),
-        "content version {version} does not load ({} errors); the content shown stays",
-        errors.len()
+        "{} errors, the first: {}",
+        errors.len(),
+        errors
+            .first()
+            .map_or("no topics".to_owned(), ToString::to_string)
     );
     let strings = Arc::new(Strings::load(Some(&folder))?);
     let narration = if read_aloud {

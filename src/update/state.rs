@@ -104,6 +104,33 @@ impl State {
     }
 }
 
+/// Goes back to the previous bundle because the installed one, though it
+/// verified, does not load (`why`): the previous one is installed again and the
+/// failed version is recorded as the last error. The highest version stays, so
+/// the failed bundle is not installed again; a newer one will be. Returns the
+/// version now installed.
+pub fn revert(paths: &Paths, why: &str) -> anyhow::Result<Option<u64>> {
+    let mut state = State::load(paths)?;
+    let failed = state.installed.as_ref().map(|i| i.content_version);
+    let previous = state
+        .previous
+        .take()
+        .filter(|p| paths.bundle(p.content_version).is_dir());
+    let back = previous.as_ref().map(|p| p.content_version);
+    state.installed = previous;
+    state.last_error = Some(format!(
+        "{}: content version {} does not load ({why}); {}",
+        format_time(state.now()),
+        failed.map_or("?".to_owned(), |v| v.to_string()),
+        back.map_or("the built-in content shows".to_owned(), |v| format!(
+            "back to content version {v}"
+        ))
+    ));
+    state.settled = None;
+    state.save(paths)?;
+    Ok(back)
+}
+
 /// `YYYY-MM-DDTHH:MM:SSZ` for Unix seconds.
 pub fn format_time(seconds: i64) -> String {
     jiff::Timestamp::from_second(seconds).map_or_else(|_| seconds.to_string(), |t| t.to_string())
@@ -115,4 +142,43 @@ pub fn installed_content(config: &Path) -> Option<PathBuf> {
     let state = State::load(&paths).ok()?;
     let dir = paths.bundle(state.installed?.content_version);
     dir.is_dir().then_some(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bundle_that_does_not_load_goes_back_to_the_previous_one() {
+        let dir = std::env::temp_dir().join(format!("clinic-edu-revert-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let paths = Paths { data: dir.clone() };
+        let bundle = |v: u64| Installed {
+            content_version: v,
+            channel: "stable".into(),
+            review_by: None,
+            reviewed: false,
+        };
+        std::fs::create_dir_all(paths.bundle(1)).unwrap();
+        std::fs::create_dir_all(paths.bundle(2)).unwrap();
+        let state = State {
+            installed: Some(bundle(2)),
+            previous: Some(bundle(1)),
+            highest_version: 2,
+            ..State::default()
+        };
+        state.save(&paths).unwrap();
+        assert_eq!(revert(&paths, "no topics").unwrap(), Some(1));
+        let after = State::load(&paths).unwrap();
+        assert_eq!(after.installed, Some(bundle(1)));
+        assert_eq!(after.highest_version, 2);
+        let error = after.last_error.unwrap();
+        assert!(
+            error.ends_with(
+                "content version 2 does not load (no topics); back to content version 1"
+            ),
+            "{error}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
