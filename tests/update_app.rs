@@ -82,3 +82,86 @@ fn a_kiosk_swaps_a_new_bundle_in_at_the_idle_wipe_not_during_a_visit() {
     }
     assert!(h.state().library().topic("prp").is_some());
 }
+
+/// A topic whose clinicians' reviews have run out is replaced in the kiosk by a
+/// neutral "being updated" screen (its sections are not shown); staff still see
+/// the topic, with the review marked overdue.
+#[test]
+fn a_topic_past_its_review_is_replaced_by_a_neutral_screen_in_the_kiosk() {
+    let setup = Setup::new("app-overdue");
+    let content = setup.content("old", "old", false);
+    for lang in ["en", "ar", "bn", "ja", "ur"] {
+        ok(tuf::run(
+            &[
+                "review",
+                "--topic",
+                "prp",
+                "--lang",
+                lang,
+                "--reviewer",
+                "Dr Amal Haddad, dermatologist",
+                "--registration",
+                "GMC 1234567",
+                "--date",
+                "2023-01-10",
+                "--content",
+                tuf::s(&content),
+            ],
+            &[],
+        ));
+    }
+    let strings = Strings::embedded().unwrap();
+    for lang in ["en", "ar", "bn", "ja", "ur"].map(Language::builtin) {
+        let app = ClinicApp::new(AppOptions {
+            system_fonts: false,
+            kiosk: Some(Config {
+                pin_hash: Some(clinic_edu::kiosk::hash_pin("2468").unwrap()),
+                ..Config::default()
+            }),
+            content_dir: Some(content.clone()),
+            ..AppOptions::default()
+        })
+        .unwrap();
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .wgpu()
+            .build_eframe(|_| app);
+        h.run();
+        let tap = strings.get(Language::builtin("en"), "tap-to-start");
+        h.get_by_role_and_label(Role::Button, &tap).click();
+        h.run();
+        common::click(&mut h, lang.native_name());
+        common::click_topic(&mut h, lang, "prp");
+        assert!(
+            matches!(h.state().route(), Route::Topic { .. }),
+            "{:?}",
+            h.state().route()
+        );
+        h.get_by_label(&strings.get(lang, "topic-being-updated"));
+        let section = strings.get(lang, "section-what-it-is");
+        assert!(
+            h.query_by_label(&section).is_none(),
+            "the topic's sections show"
+        );
+        let image = h.render().unwrap();
+        image
+            .save(setup.dir.join(format!("being-updated-{}.png", lang.code())))
+            .unwrap();
+    }
+    // Staff see the topic itself.
+    let app = ClinicApp::new(AppOptions {
+        system_fonts: false,
+        content_dir: Some(content.clone()),
+        ..AppOptions::default()
+    })
+    .unwrap();
+    let mut h = common::harness(app, egui::vec2(1280.0, 800.0));
+    let en = Language::builtin("en");
+    common::click_topic(&mut h, en, "prp");
+    let sections = strings.get(en, "section-what-it-is");
+    assert!(h.query_all_by_label(&sections).next().is_some());
+    assert!(
+        h.query_by_label(&strings.get(en, "topic-being-updated"))
+            .is_none()
+    );
+}

@@ -29,6 +29,7 @@ messages! {
     REVIEWED_BY = "reviewed-by";
     REVIEW_CHANGED = "review-changed";
     REVIEW_OVERDUE = "review-overdue";
+    TOPIC_BEING_UPDATED = "topic-being-updated";
     ORIGIN_ORIGINAL = "origin-original";
     ORIGIN_TRANSLATED = "origin-translated";
     SECTION_WHAT_IT_IS = "section-what-it-is";

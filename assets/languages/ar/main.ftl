@@ -14,6 +14,7 @@ not-reviewed = لم يراجع أي طبيب هذا النص بعد. استشر 
 reviewed-by = راجعه { $reviewer } بتاريخ { $date }.
 review-changed = تغيّر هذا النص بعد أن راجعه { $reviewer } بتاريخ { $date }. استشر طبيبك قبل أن تقرر.
 review-overdue = راجع { $reviewer } هذا النص بتاريخ { $date }، وقد حان موعد مراجعته من جديد. استشر طبيبك قبل أن تقرر.
+topic-being-updated = يجري تحديث هذه المعلومات. يُرجى سؤال أحد الموظفين عن هذا العلاج.
 origin-original = نص أصلي، الإصدار { $version }.
 origin-translated = مترجم من { $language }، الإصدار { $version }.
 lang-en = الإنجليزية

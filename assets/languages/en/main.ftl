@@ -14,6 +14,7 @@ not-reviewed = Not yet reviewed by a clinician. Ask your clinician before you de
 reviewed-by = Reviewed by { $reviewer } on { $date }.
 review-changed = This text has changed since { $reviewer } reviewed it on { $date }. Ask your clinician before you decide.
 review-overdue = { $reviewer } reviewed this text on { $date }, and that review is now overdue. Ask your clinician before you decide.
+topic-being-updated = This information is being updated. Please ask a member of staff about this treatment.
 origin-original = Original text, version { $version }.
 origin-translated = Translated from { $language }, version { $version }.
 lang-en = English

@@ -14,6 +14,7 @@ not-reviewed = この文章はまだ医師の確認を受けていません。�
 reviewed-by = { $date }に{ $reviewer }が確認しました。
 review-changed = この文章は、{ $date }に{ $reviewer }が確認した後に変更されています。決める前に担当の医師に相談してください。
 review-overdue = この文章は{ $date }に{ $reviewer }が確認しましたが、再確認の時期を過ぎています。決める前に担当の医師に相談してください。
+topic-being-updated = この情報は更新中です。この治療については、スタッフにおたずねください。
 origin-original = 原文、第{ $version }版。
 origin-translated = { $language }からの翻訳、第{ $version }版。
 lang-en = 英語

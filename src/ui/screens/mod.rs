@@ -74,6 +74,17 @@ pub fn review_state(
     (line, matches!(status, ReviewStatus::Reviewed { .. }))
 }
 
+/// Whether the clinician's review of `topic` in `lang` has run out (its
+/// review-by date is past).
+pub fn review_overdue(cx: &Context<'_>, topic: &crate::content::Topic, lang: Language) -> bool {
+    use crate::content::review::{Date, ReviewStatus};
+    matches!(
+        cx.library
+            .review_status(topic, lang, Date::today(), cx.review_months),
+        ReviewStatus::Overdue { .. }
+    )
+}
+
 /// The warning listing a content folder's errors, when there are any.
 fn content_errors(ui: &mut Ui, cx: &Context<'_>) {
     if cx.content_errors.is_empty() {
