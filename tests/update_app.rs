@@ -2,6 +2,8 @@
 //! background thread as it starts, and swaps a new bundle in only at its safe
 //! point. During a visit the content shown stays; after the idle wipe, on the
 //! attract screen, the new bundle is in (here: a topic it withdrew is gone).
+//! Staff are offered it with a banner. A topic past its review is replaced in the
+//! kiosk by a neutral screen.
 
 mod common;
 #[path = "common/tuf.rs"]
@@ -164,4 +166,48 @@ fn a_topic_past_its_review_is_replaced_by_a_neutral_screen_in_the_kiosk() {
         h.query_by_label(&strings.get(en, "topic-being-updated"))
             .is_none()
     );
+}
+
+/// A staff PC is offered new content with a banner; its button shows it at once.
+#[test]
+fn staff_see_a_new_content_banner_and_show_it_with_its_button() {
+    let setup = Setup::new("app-staff");
+    ok(setup.publish(&setup.content("one", "one", true), &[]));
+    ok(setup.update(&[]));
+    ok(setup.publish(&setup.content("two", "two", false), &[]));
+    let app = ClinicApp::new(AppOptions {
+        system_fonts: false,
+        config_path: Some(setup.config()),
+        content_dir: clinic_edu::update::state::installed_content(&setup.config()),
+        ..AppOptions::default()
+    })
+    .unwrap();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .wgpu()
+        .build_eframe(|_| app);
+    h.run();
+    let strings = Strings::embedded().unwrap();
+    let en = Language::builtin("en");
+    let banner = strings.get(en, "content-ready");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while h.query_by_label(&banner).is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no banner: {}",
+            setup.status()
+        );
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    h.run();
+    // Offered, not yet shown.
+    assert!(has_local(&h));
+    h.render()
+        .unwrap()
+        .save(setup.dir.join("content-ready-en.png"))
+        .unwrap();
+    common::click(&mut h, &strings.get(en, "content-ready-use"));
+    assert!(!has_local(&h));
+    assert!(h.query_by_label(&banner).is_none());
 }

@@ -30,6 +30,8 @@ messages! {
     REVIEW_CHANGED = "review-changed";
     REVIEW_OVERDUE = "review-overdue";
     TOPIC_BEING_UPDATED = "topic-being-updated";
+    CONTENT_READY = "content-ready";
+    CONTENT_READY_USE = "content-ready-use";
     ORIGIN_ORIGINAL = "origin-original";
     ORIGIN_TRANSLATED = "origin-translated";
     SECTION_WHAT_IT_IS = "section-what-it-is";

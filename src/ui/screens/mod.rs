@@ -45,6 +45,8 @@ pub struct Context<'a> {
     pub review_months: u32,
     /// A staff app (not a kiosk): the clinical review is offered.
     pub staff: bool,
+    /// The updater has installed new content, not yet shown (staff only).
+    pub content_ready: bool,
     /// Where a sign-off is recorded, and how the last one went.
     pub review_folder: Option<&'a std::path::Path>,
     pub review_message: Option<&'a Result<String, String>>,
@@ -83,6 +85,23 @@ pub fn review_overdue(cx: &Context<'_>, topic: &crate::content::Topic, lang: Lan
             .review_status(topic, lang, Date::today(), cx.review_months),
         ReviewStatus::Overdue { .. }
     )
+}
+
+/// The banner saying the updater has new content ready, with the button that
+/// shows it (staff; a kiosk swaps it in at its attract screen).
+fn content_ready(ui: &mut Ui, cx: &mut Context<'_>) {
+    if !cx.content_ready {
+        return;
+    }
+    let (lang, strings) = (cx.lang, cx.strings);
+    ui.add(Notice::new(&strings.get(lang, msg::CONTENT_READY), lang));
+    crate::ui::row(ui, lang.is_rtl(), |ui| {
+        let label = strings.get(lang, msg::CONTENT_READY_USE);
+        if ui.add(Button::new(&label, lang)).clicked() {
+            cx.commands.push(Command::UseNewContent);
+        }
+    });
+    ui.add_space(ui.tokens().gap);
 }
 
 /// The warning listing a content folder's errors, when there are any.
@@ -163,6 +182,7 @@ fn side_by_side(ui: &mut Ui, cx: &Context<'_>, mut column: impl FnMut(&mut Ui, L
 
 /// Draws the screen `state.route` names (everything below the top bar).
 pub fn show(ui: &mut Ui, cx: &mut Context<'_>, state: &AppState, samples: &Samples) {
+    content_ready(ui, cx);
     let session = &state.session;
     match &state.route {
         Route::Home => home::show(ui, cx),

@@ -45,6 +45,8 @@ struct Window {
     watchdog: Watchdog,
     /// The updater thread, when the config names a repository.
     updates: Option<crate::app::updates::Poller>,
+    /// Content it installed and loaded, not yet shown.
+    pending: Option<crate::app::updates::Ready>,
 }
 
 impl ClinicApp {
@@ -70,6 +72,7 @@ impl ClinicApp {
                 probe: StartupProbe::from_env(),
                 watchdog: Watchdog::from_env(),
                 updates: started.updates,
+                pending: None,
             },
         })
     }
@@ -100,22 +103,26 @@ impl ClinicApp {
         }
     }
 
-    /// Swaps in content the updater installed, at the kiosk's safe point: its
-    /// attract screen, where no visit is under way (after the idle wipe). Staff
-    /// see a new bundle at the app's next start.
-    fn swap_content(&mut self) {
-        let Some(kiosk) = &self.state.kiosk else {
-            return;
-        };
-        if self.state.route != Route::Attract {
-            return;
+    /// Takes content the updater installed and loaded. A kiosk swaps it in at its
+    /// safe point, its attract screen, where no visit is under way (after the idle
+    /// wipe); staff are offered it with a banner ([`Command::UseNewContent`]).
+    fn take_new_content(&mut self) {
+        if let Some(ready) = self.window.updates.as_ref().and_then(|p| p.take()) {
+            self.window.pending = Some(ready);
         }
-        let Some(ready) = self.window.updates.as_ref().and_then(|p| p.take()) else {
+        if self.state.kiosk.is_some() && self.state.route == Route::Attract {
+            self.swap_content();
+        }
+    }
+
+    /// Puts the pending new content in place of the content shown.
+    fn swap_content(&mut self) {
+        let Some(ready) = self.window.pending.take() else {
             return;
         };
-        let topics = &kiosk.config().topics;
         let mut library = ready.library;
-        if !topics.is_empty() {
+        if let Some(kiosk) = &self.state.kiosk {
+            let topics = &kiosk.config().topics;
             if let Some(missing) = topics.iter().find(|t| library.topic(t).is_none()) {
                 eprintln!(
                     "clinic-edu: updates: content version {} lacks the topic {missing:?} the config offers; the content shown stays",
@@ -123,7 +130,9 @@ impl ClinicApp {
                 );
                 return;
             }
-            library = library.only(topics);
+            if !topics.is_empty() {
+                library = library.only(topics);
+            }
         }
         self.services.library = library;
         self.services.content_errors.clear();
@@ -145,7 +154,7 @@ impl ClinicApp {
             self.services.settings.window_size = Some([rect.width(), rect.height()]);
         }
         self.kiosk_input(&ctx);
-        self.swap_content();
+        self.take_new_content();
         if self.state.kiosk.is_some() {
             self.window.watchdog.frame(std::time::Instant::now());
             if self.window.watchdog.is_active() {
@@ -214,6 +223,7 @@ impl ClinicApp {
             handout_setup: &self.services.handout_setup,
             review_months: self.services.review_months,
             staff: self.state.kiosk.is_none(),
+            content_ready: self.state.kiosk.is_none() && self.window.pending.is_some(),
             review_folder: self.services.review_folder.as_deref(),
             review_message: self.services.review_message.as_ref(),
             sign_off: &self.state.sign_off,
@@ -253,6 +263,10 @@ impl ClinicApp {
         match effect {
             Effect::None => {}
             Effect::SaveSettings => self.save_settings(),
+            Effect::SwapContent => {
+                self.swap_content();
+                ctx.request_repaint();
+            }
             Effect::LeaveKiosk => {
                 Tokens::standard().install(ctx);
                 ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
