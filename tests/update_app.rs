@@ -211,3 +211,54 @@ fn staff_see_a_new_content_banner_and_show_it_with_its_button() {
     assert!(!has_local(&h));
     assert!(h.query_by_label(&banner).is_none());
 }
+
+/// The kiosk's staff menu (behind the corner gesture and the PIN) says what the
+/// updater installed and when it last checked.
+#[test]
+fn the_staff_menu_shows_the_update_status() {
+    let setup = Setup::new("app-status");
+    ok(setup.publish(&setup.content("one", "one", true), &[]));
+    ok(setup.update(&[]));
+    let config = Config {
+        pin_hash: Some(clinic_edu::kiosk::hash_pin("2468").unwrap()),
+        ..Config::load(&setup.config()).unwrap()
+    };
+    let app = ClinicApp::new(AppOptions {
+        system_fonts: false,
+        kiosk: Some(config),
+        config_path: Some(setup.config()),
+        content_dir: clinic_edu::update::state::installed_content(&setup.config()),
+        ..AppOptions::default()
+    })
+    .unwrap();
+    let size = egui::vec2(1280.0, 800.0);
+    let mut h = Harness::builder()
+        .with_size(size)
+        .wgpu()
+        .build_eframe(|_| app);
+    h.run();
+    for _ in 0..5 {
+        for pressed in [true, false] {
+            h.event(egui::Event::PointerButton {
+                pos: egui::pos2(10.0, size.y - 10.0),
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: egui::Modifiers::NONE,
+            });
+        }
+        h.step();
+    }
+    h.run();
+    let strings = Strings::embedded().unwrap();
+    let en = Language::builtin("en");
+    for digit in "2468".chars() {
+        common::click(&mut h, &digit.to_string());
+    }
+    common::click(&mut h, &strings.get(en, "pin-ok"));
+    h.get_by_label("Content version 1 (stable), review by -.");
+    h.get_by_label_contains("Last good check: 20");
+    h.render()
+        .unwrap()
+        .save(setup.dir.join("staff-menu-en.png"))
+        .unwrap();
+}

@@ -4,8 +4,8 @@
 //! narration), and handed over for the window to swap in at a safe point.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::config::Updates;
@@ -13,7 +13,7 @@ use crate::content::narration::{self, NarrationIndex};
 use crate::content::{self, Library};
 use crate::i18n::Strings;
 use crate::update::client::{Outcome, describe, update_once};
-use crate::update::state::{Paths, installed_content, revert};
+use crate::update::state::{Paths, State, installed_content, revert};
 
 /// A newly installed bundle, loaded and ready to show.
 pub struct Ready {
@@ -27,19 +27,31 @@ pub struct Ready {
 /// The updater thread's side of the app.
 pub struct Poller {
     ready: Receiver<Ready>,
+    /// The updater's state after its last check (for the staff menu).
+    status: Arc<Mutex<Option<State>>>,
 }
 
 impl Poller {
     /// Starts the thread for the config at `config` (whose state is kept beside it).
     pub fn start(config: PathBuf, updates: Updates, read_aloud: bool) -> Poller {
         let (send, ready) = channel();
+        let status = Arc::new(Mutex::new(State::load(&Paths::beside(&config)).ok()));
+        let shared = status.clone();
         let spawned = std::thread::Builder::new()
             .name("updates".into())
-            .spawn(move || poll(&config, &updates, read_aloud, &send));
+            .spawn(move || poll(&config, &updates, read_aloud, &send, &shared));
         if let Err(e) = spawned {
             eprintln!("clinic-edu: updates: cannot start the updater thread: {e}");
         }
-        Poller { ready }
+        Poller { ready, status }
+    }
+
+    /// The updater's state after its last check, if it has one.
+    pub fn status(&self) -> Option<State> {
+        self.status
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     /// The newest bundle ready since the last call, if any.
@@ -48,7 +60,13 @@ impl Poller {
     }
 }
 
-fn poll(config: &Path, updates: &Updates, read_aloud: bool, send: &Sender<Ready>) {
+fn poll(
+    config: &Path,
+    updates: &Updates,
+    read_aloud: bool,
+    send: &Sender<Ready>,
+    status: &Mutex<Option<State>>,
+) {
     loop {
         match update_once(config, updates) {
             Ok(Outcome::Installed(version)) => match load(config, version, read_aloud) {
@@ -75,6 +93,9 @@ fn poll(config: &Path, updates: &Updates, read_aloud: bool, send: &Sender<Ready>
             Ok(Outcome::UpToDate(_)) => {}
             // Recorded in the state too, for `clinic-edu status`.
             Err(e) => eprintln!("clinic-edu: updates: {e}"),
+        }
+        if let Ok(state) = State::load(&Paths::beside(config)) {
+            *status.lock().unwrap_or_else(|p| p.into_inner()) = Some(state);
         }
         std::thread::sleep(Duration::from_secs(u64::from(updates.poll_seconds)));
     }

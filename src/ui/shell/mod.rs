@@ -188,12 +188,17 @@ impl ClinicApp {
             self.page(ui);
         }
         if let Some(kiosk) = &self.state.kiosk {
+            // The updater's state, read for the staff menu only.
+            let status = (kiosk.overlay() == crate::kiosk::Overlay::StaffMenu)
+                .then(|| self.window.updates.as_ref().and_then(|p| p.status()))
+                .flatten();
             let overlays = kiosk_screens::Overlays {
                 kiosk,
                 strings: &self.services.strings,
                 patient: self.state.language,
                 staff: self.state.staff_language,
                 now: self.now,
+                updates: status.as_ref(),
             };
             kiosk_screens::overlays(ui.ctx(), &overlays, &mut self.commands);
         }
