@@ -11,7 +11,8 @@
 //!   counted in nginx's log by `tests/update_interop.rs`).
 //!
 //! It prints the figures and checks them against the bounds: frames within
-//! 1.2x of idle, memory within 20 MB of idle.
+//! 1.2x of idle, memory within 20 MB of idle. Linux only (memory from /proc).
+#![cfg_attr(not(target_os = "linux"), allow(dead_code, unused_imports))]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -44,6 +45,7 @@ fn rss() -> u64 {
 }
 
 /// CPU time of this process so far.
+#[cfg(target_os = "linux")]
 fn cpu() -> Duration {
     let mut usage = std::mem::MaybeUninit::<libc::rusage>::uninit();
     // SAFETY: getrusage fills the struct it is given.
@@ -107,6 +109,12 @@ fn percentile(mut v: Vec<Duration>, p: f64) -> Duration {
     v[((v.len() - 1) as f64 * p) as usize]
 }
 
+#[cfg(not(target_os = "linux"))]
+fn main() {
+    eprintln!("benches/update.rs measures memory from /proc: Linux only");
+}
+
+#[cfg(target_os = "linux")]
 fn main() {
     let (config, updates) = setup();
     let app = ClinicApp::new(AppOptions {

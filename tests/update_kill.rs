@@ -15,6 +15,7 @@ fn killed_at(step: &str) {
     ok(setup.update(&[]));
     ok(setup.publish(&setup.content("two", "two", true), &[]));
     let out = setup.update(&[("CLINIC_EDU_TEST_ABORT_AT", step)]);
+    assert!(!out.status.success(), "not aborted at {step}");
     #[cfg(unix)]
     assert_eq!(
         std::os::unix::process::ExitStatusExt::signal(&out.status),
