@@ -91,3 +91,19 @@ fn a_full_disk_fails_cleanly() {
     assert!(ok(setup.update(&[])).contains("installed content version 2"));
     assert_eq!(setup.shown().as_deref(), Some("two"));
 }
+
+/// One check at a time: while another process holds the updater's lock, a check
+/// is refused; once it is let go (as when that process dies), it runs.
+#[test]
+fn one_check_or_install_at_a_time() {
+    let setup = Setup::new("locked");
+    ok(setup.publish(&setup.content("one", "one", true), &[]));
+    let data = setup.kiosk().join("updates");
+    std::fs::create_dir_all(&data).unwrap();
+    let lock = std::fs::File::create(data.join("lock")).unwrap();
+    lock.lock().unwrap();
+    tuf::refused(&setup.update(&[]), "another check or install is running");
+    assert_eq!(setup.shown(), None);
+    drop(lock);
+    assert!(ok(setup.update(&[])).contains("installed content version 1"));
+}

@@ -27,6 +27,25 @@ pub enum Outcome {
 /// (the last good check, or the error) in the state beside `config`.
 pub fn update_once(config: &Path, updates: &Updates) -> anyhow::Result<Outcome> {
     let paths = Paths::beside(config);
+    // One check at a time (the app's own and `update --once`): the lock is the
+    // system's, so a process killed mid-install leaves none behind.
+    std::fs::create_dir_all(&paths.data)
+        .with_context(|| format!("{}: cannot create", paths.data.display()))?;
+    let lock_path = paths.data.join("lock");
+    let lock = std::fs::File::create(&lock_path)
+        .with_context(|| format!("{}: cannot open", lock_path.display()))?;
+    match lock.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            anyhow::bail!(
+                "another check or install is running ({} is locked)",
+                lock_path.display()
+            )
+        }
+        Err(std::fs::TryLockError::Error(e)) => {
+            return Err(e).with_context(|| format!("{}: cannot lock", lock_path.display()));
+        }
+    }
     let mut state = State::load(&paths)?;
     let root_path = updates.trusted_root_from(config);
     let result = super::block_on(check_and_install(&paths, &mut state, &root_path, updates))
