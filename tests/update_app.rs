@@ -262,3 +262,85 @@ fn the_staff_menu_shows_the_update_status() {
         .save(setup.dir.join("staff-menu-en.png"))
         .unwrap();
 }
+
+/// The day a review is judged on is the later of the clock's and the latest the
+/// updater has seen: a review that stands by a clock wound back is still taken as
+/// run out, and the kiosk shows the neutral screen.
+#[test]
+fn a_clock_wound_back_does_not_bring_a_review_back() {
+    use clinic_edu::content::review::Date;
+    let setup = Setup::new("app-clock");
+    let content = setup.content("one", "one", false);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    // The reviews run out in 2 days.
+    let soon = Date::from_days(now / 86_400 + 2);
+    let reviewed = Date {
+        year: soon.year - 2,
+        ..soon
+    };
+    for lang in ["en", "ar", "bn", "ja", "ur"] {
+        ok(tuf::run(
+            &[
+                "review",
+                "--topic",
+                "prp",
+                "--lang",
+                lang,
+                "--reviewer",
+                "Dr Amal Haddad, dermatologist",
+                "--registration",
+                "GMC 1234567",
+                "--date",
+                &reviewed.to_string(),
+                "--content",
+                tuf::s(&content),
+            ],
+            &[],
+        ));
+    }
+    ok(setup.publish(&content, &[]));
+    ok(setup.update(&[]));
+    let strings = Strings::embedded().unwrap();
+    let en = Language::builtin("en");
+    let updating = strings.get(en, "topic-being-updated");
+    let shows_neutral_screen = || {
+        let config = Config {
+            pin_hash: Some(clinic_edu::kiosk::hash_pin("2468").unwrap()),
+            ..Config::load(&setup.config()).unwrap()
+        };
+        let app = ClinicApp::new(AppOptions {
+            system_fonts: false,
+            kiosk: Some(config),
+            config_path: Some(setup.config()),
+            content_dir: clinic_edu::update::state::installed_content(&setup.config()),
+            ..AppOptions::default()
+        })
+        .unwrap();
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .build_eframe(|_| app);
+        h.run();
+        let tap = strings.get(en, "tap-to-start");
+        h.get_by_role_and_label(Role::Button, &tap).click();
+        h.run();
+        common::click(&mut h, en.native_name());
+        common::click_topic(&mut h, en, "prp");
+        h.query_by_label(&updating).is_some()
+    };
+    assert!(!shows_neutral_screen(), "the review still stands today");
+    // The updater has seen a time 5 days ahead (the clock was wound back since).
+    // Under the updater's lock, so the first app's updater thread cannot write
+    // the state at the same time.
+    let lock = std::fs::File::create(setup.kiosk().join("updates/lock")).unwrap();
+    lock.lock().unwrap();
+    let path = setup.kiosk().join("updates/state.json");
+    let mut state: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    state["latest_seen"] = (now + 5 * 86_400).into();
+    std::fs::write(&path, serde_json::to_vec(&state).unwrap()).unwrap();
+    drop(lock);
+    assert!(shows_neutral_screen(), "the review was taken as standing");
+}

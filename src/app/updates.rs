@@ -32,6 +32,23 @@ pub struct Poller {
 }
 
 impl Poller {
+    /// The day now: the later of the system clock's and the latest time the
+    /// updater has seen, so that a clock wound back cannot make a review stand again.
+    pub fn today(&self) -> crate::content::review::Date {
+        let seen = self
+            .status
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_ref()
+            .map_or(0, |s| s.latest_seen);
+        let clock = crate::content::review::Date::today();
+        clock.max(crate::content::review::Date::from_days(
+            seen.div_euclid(86_400),
+        ))
+    }
+}
+
+impl Poller {
     /// Starts the thread for the config at `config` (whose state is kept beside it).
     pub fn start(config: PathBuf, updates: Updates, read_aloud: bool) -> Poller {
         let (send, ready) = channel();

@@ -43,6 +43,9 @@ pub struct Context<'a> {
     pub handout_setup: &'a crate::app::handout::HandoutSetup,
     /// How many months a clinician's review stands.
     pub review_months: u32,
+    /// The day reviews are judged on: today, or the latest day the updater has
+    /// seen when that is later (a clock wound back does not bring a review back).
+    pub today: crate::content::review::Date,
     /// A staff app (not a kiosk): the clinical review is offered.
     pub staff: bool,
     /// The updater has installed new content, not yet shown (staff only).
@@ -68,10 +71,10 @@ pub fn review_state(
     topic: &crate::content::Topic,
     lang: Language,
 ) -> (String, bool) {
-    use crate::content::review::{Date, ReviewStatus};
+    use crate::content::review::ReviewStatus;
     let status = cx
         .library
-        .review_status(topic, lang, Date::today(), cx.review_months);
+        .review_status(topic, lang, cx.today, cx.review_months);
     let line = crate::content::meta::review_line(cx.strings, lang, &status);
     (line, matches!(status, ReviewStatus::Reviewed { .. }))
 }
@@ -79,10 +82,10 @@ pub fn review_state(
 /// Whether the clinician's review of `topic` in `lang` has run out (its
 /// review-by date is past).
 pub fn review_overdue(cx: &Context<'_>, topic: &crate::content::Topic, lang: Language) -> bool {
-    use crate::content::review::{Date, ReviewStatus};
+    use crate::content::review::ReviewStatus;
     matches!(
         cx.library
-            .review_status(topic, lang, Date::today(), cx.review_months),
+            .review_status(topic, lang, cx.today, cx.review_months),
         ReviewStatus::Overdue { .. }
     )
 }

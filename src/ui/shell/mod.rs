@@ -227,6 +227,11 @@ impl ClinicApp {
             handout_status: self.services.handouts.status(self.state.handout.generation),
             handout_setup: &self.services.handout_setup,
             review_months: self.services.review_months,
+            today: self
+                .window
+                .updates
+                .as_ref()
+                .map_or_else(crate::content::review::Date::today, |p| p.today()),
             staff: self.state.kiosk.is_none(),
             content_ready: self.state.kiosk.is_none() && self.window.pending.is_some(),
             review_folder: self.services.review_folder.as_deref(),
