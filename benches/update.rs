@@ -120,10 +120,7 @@ fn main() {
     let app = ClinicApp::new(AppOptions {
         system_fonts: false,
         language: Language::builtin("en"),
-        content_dir: None,
-        kiosk: None,
-        settings_path: None,
-        config_path: None,
+        ..AppOptions::default()
     })
     .unwrap();
     let mut harness = egui_kittest::Harness::builder()
