@@ -4,6 +4,7 @@
 //! language or the kiosk's wipe stops the reading, and the wipe sets the volume
 //! back to the default. The window plays what this says (src/ui/shell/speech.rs).
 
+use crate::i18n::msg;
 use crate::lang::Language;
 
 /// The volume's steps, in percent.
@@ -28,6 +29,30 @@ impl Speech {
     pub fn current(&self) -> Option<&str> {
         self.ids.get(self.at).map(String::as_str)
     }
+}
+
+/// What the kiosk reads when it asks "are you still there?": the question, then
+/// its one button (UI strings with narration: content::narration::UI_NARRATED).
+fn still_there_ids() -> Vec<String> {
+    [msg::STILL_THERE_TITLE, msg::CONTINUE]
+        .map(crate::content::narration::ui_id)
+        .to_vec()
+}
+
+/// The kiosk's "are you still there?", read aloud in `lang`.
+pub fn still_there(lang: Language) -> Speech {
+    Speech {
+        lang,
+        ids: still_there_ids(),
+        at: 0,
+        paused: false,
+        take: 0,
+    }
+}
+
+/// Whether `speech` is the kiosk reading its "are you still there?".
+pub fn is_still_there(speech: &Speech) -> bool {
+    speech.ids == still_there_ids()
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

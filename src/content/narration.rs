@@ -22,13 +22,15 @@ use crate::i18n::{Strings, msg};
 use crate::lang::Language;
 
 /// The UI strings that have narration: what a patient hears beside the content.
-pub const UI_NARRATED: [&str; 6] = [
+pub const UI_NARRATED: [&str; 8] = [
     msg::ANSWER_YES,
     msg::ANSWER_NO,
     msg::ANSWER_NOT_SURE,
     msg::VERDICT_DO_NOT_TREAT,
     msg::VERDICT_DISCUSS,
     msg::VERDICT_NO_CONCERNS,
+    msg::STILL_THERE_TITLE,
+    msg::CONTINUE,
 ];
 
 /// The narration id of UI string `message`.
@@ -231,7 +233,12 @@ pub fn builtin_dir() -> Option<PathBuf> {
         if cfg!(windows) {
             Some(dir.join("narration"))
         } else {
-            Some(dir.parent()?.join("share").join("clinic-edu").join("narration"))
+            Some(
+                dir.parent()?
+                    .join("share")
+                    .join("clinic-edu")
+                    .join("narration"),
+            )
         }
     });
     let checkout = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/narration"));
