@@ -2,7 +2,8 @@
 //! while a text is read; the kiosk reads its "are you still there?" to a patient
 //! who listened (and not to one who did not), a touch stops that, the wipe stops
 //! the reading and sets the volume back; the answer, the verdict and the rule being
-//! read are highlighted (snapshots). Clips made here by espeak-ng
+//! read are highlighted (snapshots); the language choice says "Choose your
+//! language" in each language in turn. Clips made here by espeak-ng
 //! (tests/common/narrated.rs).
 
 mod common;
@@ -202,4 +203,56 @@ fn the_rule_being_read_is_highlighted_en() {
 #[test]
 fn the_rule_being_read_is_highlighted_ar() {
     result_snapshot("ar");
+}
+
+#[test]
+fn the_language_choice_is_spoken_in_each_language_in_turn() {
+    let (content, _) = narrated_content_with("choice", &["en", "ar"], &["ui.choose-language"]);
+    let ar = Language::builtin("ar");
+    let mut config = Config {
+        languages: vec![en(), ar],
+        ..Config::default()
+    };
+    config.pin_hash = Some(clinic_edu::kiosk::hash_pin("2468").unwrap());
+    let mut app = ClinicApp::new(AppOptions {
+        system_fonts: false,
+        content_dir: Some(content.clone()),
+        kiosk: Some(config),
+        ..AppOptions::default()
+    })
+    .unwrap();
+    let output = RecordingOutput::new();
+    app.set_speaker(Box::new(output.clone()), &content);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1100.0, 900.0))
+        .wgpu()
+        .build_eframe(|_| app);
+    h.run();
+    let tap = Strings::load(None).unwrap().get(en(), "tap-to-start");
+    common::click(&mut h, &tap);
+    assert_eq!(h.state().route(), &Route::LanguageChoice);
+    common::click(&mut h, "Listen");
+    let speech = h.state().speech().unwrap();
+    assert_eq!(
+        (speech.lang(), speech.current()),
+        (Some(en()), Some("ui.choose-language"))
+    );
+    play_to_end(&mut h, &output);
+    let speech = h.state().speech().unwrap();
+    assert_eq!(
+        (speech.lang(), speech.current()),
+        (Some(ar), Some("ui.choose-language"))
+    );
+    let plays = events(&output)
+        .iter()
+        .filter(|e| e.starts_with("play "))
+        .count();
+    assert_eq!(plays, 2, "one clip per language");
+    h.hover_at(egui::pos2(1.0, 899.0));
+    h.run();
+    h.snapshot("read_aloud_language_choice_ar");
+    // The patient taps the language they heard: the reading stops there.
+    common::click(&mut h, ar.native_name());
+    assert_eq!(h.state().language(), ar);
+    assert!(h.state().speech().is_none());
 }

@@ -108,7 +108,7 @@ impl AppState {
             Command::Kiosk(command) => return self.apply_kiosk(command, now),
             Command::Speech(command) => {
                 (self.speech, self.volume) =
-                    super::speech::apply(self.speech.take(), self.volume, self.language, command);
+                    super::speech::apply(self.speech.take(), self.volume, command);
                 self.listened |= self.speech.is_some();
             }
         }

@@ -22,7 +22,7 @@ use crate::i18n::{Strings, msg};
 use crate::lang::Language;
 
 /// The UI strings that have narration: what a patient hears beside the content.
-pub const UI_NARRATED: [&str; 8] = [
+pub const UI_NARRATED: [&str; 9] = [
     msg::ANSWER_YES,
     msg::ANSWER_NO,
     msg::ANSWER_NOT_SURE,
@@ -31,6 +31,7 @@ pub const UI_NARRATED: [&str; 8] = [
     msg::VERDICT_NO_CONCERNS,
     msg::STILL_THERE_TITLE,
     msg::CONTINUE,
+    msg::CHOOSE_LANGUAGE,
 ];
 
 /// The narration id of UI string `message`.

@@ -6,7 +6,7 @@ use egui::Ui;
 
 use super::Context;
 use crate::app::Command;
-use crate::app::speech::{Speech, SpeechCommand};
+use crate::app::speech::{Speech, SpeechCommand, Text};
 use crate::content::narration::NarrationIndex;
 use crate::i18n::msg;
 use crate::lang::Language;
@@ -27,7 +27,7 @@ impl Context<'_> {
     pub fn speaking(&self, lang: crate::lang::Language) -> Option<&str> {
         self.speech
             .speech
-            .filter(|s| s.lang == lang && !s.paused)
+            .filter(|s| s.lang() == Some(lang) && !s.paused)
             .and_then(Speech::current)
     }
 }
@@ -38,18 +38,26 @@ impl Context<'_> {
 /// (not paused), for a screen whose ids repeat (the same verdict for two
 /// treatments) to highlight the right one.
 pub fn controls(ui: &mut Ui, cx: &mut Context<'_>, ids: Vec<String>) -> Option<usize> {
+    let lang = cx.lang;
+    let texts = ids.into_iter().map(|id| (lang, id)).collect();
+    controls_for(ui, cx, texts)
+}
+
+/// [`controls`] for texts each in its own language (the kiosk's language choice),
+/// with the controls in the patient's language.
+pub fn controls_for(ui: &mut Ui, cx: &mut Context<'_>, texts: Vec<Text>) -> Option<usize> {
     let narration = cx.speech.narration?;
     let lang = cx.lang;
-    let (positions, ids): (Vec<usize>, Vec<String>) = ids
+    let (positions, texts): (Vec<usize>, Vec<Text>) = texts
         .into_iter()
         .enumerate()
-        .filter(|(_, id)| narration.clip(lang, id).is_some())
+        .filter(|(_, (l, id))| narration.clip(*l, id).is_some())
         .unzip();
-    if ids.is_empty() {
+    if texts.is_empty() {
         return None;
     }
     let strings = cx.strings;
-    let reading = cx.speech.speech.filter(|s| s.ids == ids && s.lang == lang);
+    let reading = cx.speech.speech.filter(|s| s.texts == texts);
     crate::ui::wrapping_row(ui, lang.is_rtl(), |ui| {
         let mut button = |ui: &mut Ui, id: &str, command: SpeechCommand| {
             if ui.add(Button::new(&strings.get(lang, id), lang)).clicked() {
@@ -57,7 +65,7 @@ pub fn controls(ui: &mut Ui, cx: &mut Context<'_>, ids: Vec<String>) -> Option<u
             }
         };
         match reading {
-            None => button(ui, msg::LISTEN, SpeechCommand::Listen(ids.clone())),
+            None => button(ui, msg::LISTEN, SpeechCommand::Listen(texts.clone())),
             Some(speech) => {
                 if speech.paused {
                     button(ui, msg::LISTEN_RESUME, SpeechCommand::Resume);
