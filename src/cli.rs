@@ -168,6 +168,93 @@ pub enum Tool {
         #[arg(long, value_name = "DIR")]
         content: Option<PathBuf>,
     },
+    /// A signed content repository (TUF) for many kiosks: make one, or rotate a key.
+    Repo {
+        #[command(subcommand)]
+        action: RepoAction,
+    },
+    /// Add a content folder to a repository as a new signed bundle, or re-sign its timestamp.
+    Publish {
+        /// The content folder (topics, languages, narration, reviews).
+        #[arg(
+            long,
+            value_name = "DIR",
+            required_unless_present = "refresh_timestamp"
+        )]
+        content: Option<PathBuf>,
+        #[arg(long, value_name = "REPO")]
+        repo: PathBuf,
+        #[arg(long, value_name = "KEYDIR")]
+        keys: PathBuf,
+        /// pilot or stable.
+        #[arg(long, default_value = "stable")]
+        channel: String,
+        /// Publish texts not reviewed, or changed since review (every screen then says "not reviewed").
+        #[arg(long)]
+        allow_unreviewed: bool,
+        /// Only re-sign the timestamp, for --timestamp-days more days.
+        #[arg(long, conflicts_with = "content")]
+        refresh_timestamp: bool,
+        /// Days the signed timestamp stands.
+        #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u32).range(1..=365))]
+        timestamp_days: u32,
+    },
+    /// Look for new signed content and install it (the config's `updates`).
+    Update {
+        /// One check and install, then exit (non-zero on failure).
+        #[arg(long, required = true)]
+        once: bool,
+        #[command(flatten)]
+        config: ConfigArgs,
+    },
+    /// Print the installed content version, channel, review-by date, last good check and last error.
+    Status {
+        #[command(flatten)]
+        config: ConfigArgs,
+    },
+}
+
+/// Which config a command reads.
+#[derive(Args)]
+pub struct ConfigArgs {
+    /// The config file (default: config.ron in this system's config folder).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The kiosk's config (on Windows the machine's, in %ProgramData%\clinic-edu).
+    #[arg(long, conflicts_with = "config")]
+    pub kiosk: bool,
+}
+
+/// What `clinic-edu repo` does.
+#[derive(clap::Subcommand)]
+pub enum RepoAction {
+    /// Make a repository at REPO and its keys in KEYDIR (root keys apart from the
+    /// targets, snapshot and timestamp keys).
+    Init {
+        repo: PathBuf,
+        #[arg(long, value_name = "KEYDIR")]
+        keys: PathBuf,
+        /// How many root keys to make.
+        #[arg(long, default_value_t = 3)]
+        root_keys: u32,
+        /// How many root keys must sign a new root.
+        #[arg(long, default_value_t = 2)]
+        root_threshold: u32,
+        /// Days the root stands.
+        #[arg(long, default_value_t = 365, value_parser = clap::value_parser!(u32).range(1..=3650))]
+        root_days: u32,
+    },
+    /// Replace one key (targets, snapshot, timestamp or root-N) in a new root version.
+    RotateKey {
+        repo: PathBuf,
+        #[arg(long, value_name = "KEYDIR")]
+        keys: PathBuf,
+        #[arg(long)]
+        role: String,
+        /// Days the new root stands.
+        #[arg(long, default_value_t = 365, value_parser = clap::value_parser!(u32).range(1..=3650))]
+        root_days: u32,
+    },
 }
 
 /// What `clinic-edu narration` does.

@@ -129,6 +129,9 @@ pub struct Config {
     /// The read-aloud volume every visit starts at, in percent.
     #[serde(default = "default_volume")]
     pub volume: u32,
+    /// Where signed content comes from; without it, content is copied by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updates: Option<Updates>,
 }
 
 impl Default for Config {
@@ -144,6 +147,7 @@ impl Default for Config {
             review_valid_months: default_review_months(),
             read_aloud: true,
             volume: default_volume(),
+            updates: None,
         }
     }
 }
@@ -299,6 +303,9 @@ impl Config {
                 ));
             }
         }
+        if let Some((field, message)) = self.updates.as_ref().and_then(Updates::problem) {
+            return Err(invalid(field, message));
+        }
         Ok(())
     }
 
@@ -323,6 +330,10 @@ fn write_ron<T: Serialize>(path: &Path, value: &T) -> Result<(), ConfigError> {
     std::fs::write(&tmp, text).map_err(write_err)?;
     std::fs::rename(&tmp, path).map_err(write_err)
 }
+
+#[path = "config_updates.rs"]
+mod updates;
+pub use updates::{CHANNELS, POLL_SECONDS, Updates, data_dir_beside};
 
 #[path = "config_settings.rs"]
 mod settings;

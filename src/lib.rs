@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! lang, assets, probe, audio -> i18n, samples, text, screening -> content
-//! -> config, report, theme -> kiosk, pdf -> app -> ui -> cli -> tools -> main
+//! -> config, report, theme -> kiosk, pdf, update -> app -> ui -> cli -> tools -> main
 //! ```
 //!
 //! `text` (the text engine) and `screening` (questions, rules, `evaluate`) know
@@ -30,6 +30,7 @@ pub mod screening;
 pub mod text;
 pub mod theme;
 pub mod ui;
+pub mod update;
 
 pub use app::AppOptions;
 pub use lang::Language;

@@ -23,6 +23,26 @@ fn main() -> ExitCode {
         None => run_app(&cli.run),
         Some(Tool::Validate { dir }) => tools::validate::validate(dir.as_deref()),
         Some(Tool::NotifyRelay { command }) => tools::notify_relay::notify_relay(&command),
+        Some(Tool::Repo { action }) => tools::publish::repo(action),
+        Some(Tool::Publish {
+            content,
+            repo,
+            keys,
+            channel,
+            allow_unreviewed,
+            refresh_timestamp,
+            timestamp_days,
+        }) => tools::publish::publish(&tools::publish::PublishArgs {
+            content: content.as_deref(),
+            repo: &repo,
+            keys: &keys,
+            channel: &channel,
+            allow_unreviewed,
+            refresh_timestamp,
+            timestamp_days,
+        }),
+        Some(Tool::Update { once: _, config }) => tools::update::update_once(&config),
+        Some(Tool::Status { config }) => tools::update::status(&config),
         Some(Tool::Narration { action }) => tools::narration::narration(action),
         Some(Tool::SetPin { config, kiosk }) => tools::set_pin::set_pin(config.as_deref(), kiosk),
         Some(Tool::Screen {
@@ -112,10 +132,22 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 fn run_app(args: &RunArgs) -> anyhow::Result<()> {
+    // Without --content, the signed bundle the updater installed is the clinic's
+    // folder (README, "Updating many kiosks").
+    let content_dir = args.content.clone().or_else(|| {
+        let config = if args.kiosk {
+            clinic_edu::config::kiosk_config_path(args.config.as_deref())
+        } else {
+            clinic_edu::config::config_path(args.config.as_deref())
+        };
+        let dir = clinic_edu::update::state::installed_content(&config.ok()?)?;
+        clinic_edu::content::languages::load_dir(&dir);
+        Some(dir)
+    });
     let options = AppOptions {
         system_fonts: !args.no_system_fonts,
         language: args.lang,
-        content_dir: args.content.clone(),
+        content_dir,
         ..AppOptions::for_config(args.config.as_deref(), args.kiosk)?
     };
     // The settings and the kiosk's config (with its PIN) are checked before a

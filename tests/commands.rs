@@ -79,9 +79,10 @@ fn variant(c: &Command) -> usize {
                 S::Ended => 7,
             }
         }
+        C::UseNewContent => 45,
     }
 }
-const VARIANTS: usize = 45;
+const VARIANTS: usize = 46;
 
 fn k(c: KioskCommand) -> Command {
     Command::Kiosk(c)
@@ -281,6 +282,8 @@ fn table() -> Vec<Row> {
         row(listening(), sp(S::Ended), true, true),
         // (Staff apps have no overlay: the taps are refused there.)
         row([taps(), listening()].concat(), sp(S::Stop), true, false),
+        // A kiosk swaps new content in at its attract screen by itself.
+        row(vec![], Command::UseNewContent, true, false),
     ]
 }
 

@@ -106,6 +106,7 @@ impl AppState {
             Command::Handout(command) => return self.apply_handout(command),
             Command::Review(command) => return self.apply_review(command, library),
             Command::Kiosk(command) => return self.apply_kiosk(command, now),
+            Command::UseNewContent => return Effect::SwapContent,
             Command::Speech(command) => {
                 (self.speech, self.volume) =
                     super::speech::apply(self.speech.take(), self.volume, command);

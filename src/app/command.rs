@@ -57,6 +57,9 @@ pub enum Command {
     Kiosk(KioskCommand),
     /// Reading aloud.
     Speech(SpeechCommand),
+    /// Show the content the updater installed now (staff; a kiosk swaps it in at
+    /// its attract screen by itself).
+    UseNewContent,
 }
 
 /// Commands of the handout panel on a topic page.
@@ -126,6 +129,8 @@ pub enum Effect {
     StartHandout(Action),
     /// Write this review into the clinic folder's reviews.ron.
     RecordReview(Box<ReviewRecord>),
+    /// Swap in the content the updater installed and loaded.
+    SwapContent,
     /// The command is not allowed here and was dropped (the name of the command and
     /// why, for the log; never a PIN digit or an answer).
     Refused {
@@ -163,6 +168,7 @@ impl Command {
             Command::Review(ReviewCommand::Edit(_)) => "Review(Edit)",
             Command::Review(ReviewCommand::SignOff) => "Review(SignOff)",
             Command::Speech(s) => s.name(),
+            Command::UseNewContent => "UseNewContent",
             Command::Kiosk(k) => match k {
                 KioskCommand::Touch => "Kiosk(Touch)",
                 KioskCommand::CornerTap => "Kiosk(CornerTap)",
@@ -205,6 +211,7 @@ impl AppState {
             Command::Go(Route::Attract | Route::LanguageChoice) => {
                 Some("reached through the kiosk's own commands")
             }
+            Command::UseNewContent => Some("a kiosk swaps content at its attract screen"),
             // A kiosk never opens a file dialog, and prints only to its printer.
             Command::Handout(HandoutCommand::Start(Action::Save)) => {
                 Some("a kiosk never saves files")

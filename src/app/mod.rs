@@ -10,6 +10,7 @@ pub mod services;
 pub mod speech;
 pub mod startup;
 pub mod state;
+pub mod updates;
 
 pub use command::{Command, Effect, HandoutCommand, KioskCommand, ReviewCommand};
 pub use services::{Services, SettingsStore};

@@ -87,6 +87,8 @@ pub struct Started {
     pub state: AppState,
     pub services: Services,
     pub system_fonts: bool,
+    /// The updater thread, when the config names a repository.
+    pub updates: Option<super::updates::Poller>,
 }
 
 /// What is read and checked before the window opens: the settings, and the config
@@ -224,6 +226,14 @@ pub fn start_after(prelude: Prelude) -> anyhow::Result<Started> {
             }
         }
     };
+    // The updater checks the config's repository on a thread of its own.
+    let updates = match (&config, &options.config_path) {
+        (Some(c), Some(path)) => c
+            .updates
+            .clone()
+            .map(|u| super::updates::Poller::start(path.clone(), u, c.read_aloud)),
+        _ => None,
+    };
     let services = Services {
         narration,
         speaker,
@@ -249,6 +259,7 @@ pub fn start_after(prelude: Prelude) -> anyhow::Result<Started> {
         state,
         services,
         system_fonts: options.system_fonts,
+        updates,
     })
 }
 

@@ -29,6 +29,14 @@ messages! {
     REVIEWED_BY = "reviewed-by";
     REVIEW_CHANGED = "review-changed";
     REVIEW_OVERDUE = "review-overdue";
+    TOPIC_BEING_UPDATED = "topic-being-updated";
+    CONTENT_READY = "content-ready";
+    CONTENT_READY_USE = "content-ready-use";
+    UPDATE_INSTALLED = "update-installed";
+    UPDATE_BUILTIN = "update-builtin";
+    UPDATE_CHECKED = "update-checked";
+    UPDATE_NEVER_CHECKED = "update-never-checked";
+    UPDATE_LAST_ERROR = "update-last-error";
     ORIGIN_ORIGINAL = "origin-original";
     ORIGIN_TRANSLATED = "origin-translated";
     SECTION_WHAT_IT_IS = "section-what-it-is";

@@ -6,9 +6,11 @@ pub mod handout;
 pub mod layout;
 pub mod narration;
 pub mod notify_relay;
+pub mod publish;
 pub mod review;
 pub mod screen;
 pub mod set_pin;
+pub mod update;
 pub mod validate;
 
 /// Writes `text` to standard output and flushes it.

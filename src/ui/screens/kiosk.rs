@@ -6,7 +6,7 @@ use crate::ui::UiExt;
 use egui::{Context as EguiContext, Id, Modal, Role, Sense, Ui, WidgetInfo, vec2};
 
 use crate::app::command::{Command, KioskCommand};
-use crate::i18n::{Strings, msg};
+use crate::i18n::{Strings, localize_digits, msg};
 use crate::kiosk::{KioskState, Overlay, PinStatus};
 use crate::lang::Language;
 use crate::theme::Tokens;
@@ -29,6 +29,8 @@ pub struct Overlays<'a> {
     /// The staff language (PIN pad and staff menu).
     pub staff: Language,
     pub now: f64,
+    /// The updater's state, when the config names a repository.
+    pub updates: Option<&'a crate::update::state::State>,
 }
 
 /// The overlay kiosk mode has open, if any: the staff PIN pad or menu (in the
@@ -48,7 +50,7 @@ pub fn overlays(ctx: &EguiContext, o: &Overlays<'_>, commands: &mut Vec<Command>
             let entered = kiosk.entered_digits();
             pin_pad(ctx, strings, staff, entered, message.as_deref(), commands);
         }
-        Overlay::StaffMenu => staff_menu(ctx, strings, staff, commands),
+        Overlay::StaffMenu => staff_menu(ctx, strings, staff, o.updates, commands),
         Overlay::None => {
             if let Some(seconds) = kiosk.countdown() {
                 still_there(ctx, strings, o.patient, seconds, commands);
@@ -284,6 +286,7 @@ pub fn staff_menu(
     ctx: &EguiContext,
     strings: &Strings,
     lang: Language,
+    updates: Option<&crate::update::state::State>,
     commands: &mut Vec<Command>,
 ) {
     let tokens = ctx.tokens();
@@ -312,5 +315,48 @@ pub fn staff_menu(
                 }
                 ui.add_space(tokens.gap / 3.0);
             }
+            if let Some(state) = updates {
+                for line in update_status(strings, lang, state) {
+                    ui.add(Paragraph::new(&line.0, line.1).color(tokens.muted_text));
+                }
+            }
         });
+}
+
+/// The updater's state in words, each line with its language: the installed
+/// content, the last good check, and the last error (as the updater wrote it, in
+/// English, like content errors).
+fn update_status(
+    strings: &Strings,
+    lang: Language,
+    state: &crate::update::state::State,
+) -> Vec<(String, Language)> {
+    let mut args = fluent_bundle::FluentArgs::new();
+    let installed = match &state.installed {
+        Some(bundle) => {
+            args.set(
+                "version",
+                localize_digits(lang, &bundle.content_version.to_string()),
+            );
+            args.set("channel", bundle.channel.clone());
+            let date = bundle.review_by.as_deref().unwrap_or("-");
+            args.set("date", localize_digits(lang, date));
+            strings.format(lang, msg::UPDATE_INSTALLED, Some(&args))
+        }
+        None => strings.get(lang, msg::UPDATE_BUILTIN),
+    };
+    let checked = match &state.last_good_check {
+        Some(time) => {
+            args.set("time", localize_digits(lang, time));
+            strings.format(lang, msg::UPDATE_CHECKED, Some(&args))
+        }
+        None => strings.get(lang, msg::UPDATE_NEVER_CHECKED),
+    };
+    let mut lines = vec![(installed, lang), (checked, lang)];
+    if let Some(error) = &state.last_error {
+        let label = strings.get(lang, msg::UPDATE_LAST_ERROR);
+        lines.push((label, lang));
+        lines.push((error.clone(), Language::fallback()));
+    }
+    lines
 }

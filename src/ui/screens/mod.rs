@@ -43,8 +43,13 @@ pub struct Context<'a> {
     pub handout_setup: &'a crate::app::handout::HandoutSetup,
     /// How many months a clinician's review stands.
     pub review_months: u32,
+    /// The day reviews are judged on: today, or the latest day the updater has
+    /// seen when that is later (a clock wound back does not bring a review back).
+    pub today: crate::content::review::Date,
     /// A staff app (not a kiosk): the clinical review is offered.
     pub staff: bool,
+    /// The updater has installed new content, not yet shown (staff only).
+    pub content_ready: bool,
     /// Where a sign-off is recorded, and how the last one went.
     pub review_folder: Option<&'a std::path::Path>,
     pub review_message: Option<&'a Result<String, String>>,
@@ -66,12 +71,40 @@ pub fn review_state(
     topic: &crate::content::Topic,
     lang: Language,
 ) -> (String, bool) {
-    use crate::content::review::{Date, ReviewStatus};
+    use crate::content::review::ReviewStatus;
     let status = cx
         .library
-        .review_status(topic, lang, Date::today(), cx.review_months);
+        .review_status(topic, lang, cx.today, cx.review_months);
     let line = crate::content::meta::review_line(cx.strings, lang, &status);
     (line, matches!(status, ReviewStatus::Reviewed { .. }))
+}
+
+/// Whether the clinician's review of `topic` in `lang` has run out (its
+/// review-by date is past).
+pub fn review_overdue(cx: &Context<'_>, topic: &crate::content::Topic, lang: Language) -> bool {
+    use crate::content::review::ReviewStatus;
+    matches!(
+        cx.library
+            .review_status(topic, lang, cx.today, cx.review_months),
+        ReviewStatus::Overdue { .. }
+    )
+}
+
+/// The banner saying the updater has new content ready, with the button that
+/// shows it (staff; a kiosk swaps it in at its attract screen).
+fn content_ready(ui: &mut Ui, cx: &mut Context<'_>) {
+    if !cx.content_ready {
+        return;
+    }
+    let (lang, strings) = (cx.lang, cx.strings);
+    ui.add(Notice::new(&strings.get(lang, msg::CONTENT_READY), lang));
+    crate::ui::row(ui, lang.is_rtl(), |ui| {
+        let label = strings.get(lang, msg::CONTENT_READY_USE);
+        if ui.add(Button::new(&label, lang)).clicked() {
+            cx.commands.push(Command::UseNewContent);
+        }
+    });
+    ui.add_space(ui.tokens().gap);
 }
 
 /// The warning listing a content folder's errors, when there are any.
@@ -152,6 +185,7 @@ fn side_by_side(ui: &mut Ui, cx: &Context<'_>, mut column: impl FnMut(&mut Ui, L
 
 /// Draws the screen `state.route` names (everything below the top bar).
 pub fn show(ui: &mut Ui, cx: &mut Context<'_>, state: &AppState, samples: &Samples) {
+    content_ready(ui, cx);
     let session = &state.session;
     match &state.route {
         Route::Home => home::show(ui, cx),

@@ -27,6 +27,12 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>, topic: &Topic, view: TopicView) {
     let lang = cx.lang;
     let rtl = lang.is_rtl();
     let strings = cx.strings;
+    // In the kiosk, a topic whose clinician's review has run out is not shown: a
+    // neutral screen stands in for it until reviewed content comes.
+    if !cx.staff && super::review_overdue(cx, topic, lang) {
+        being_updated(ui, cx);
+        return;
+    }
     super::content_errors(ui, cx);
 
     crate::ui::row(ui, rtl, |ui| {
@@ -211,4 +217,23 @@ fn sources(ui: &mut Ui, cx: &Context<'_>, topic: &Topic, lang: Language) {
         };
         ui.add_space(tokens.gap / 2.0);
     }
+}
+
+/// The kiosk's stand-in for a topic past its review: a way back, and a line
+/// saying the information is being updated.
+fn being_updated(ui: &mut Ui, cx: &mut Context<'_>) {
+    let (lang, strings) = (cx.lang, cx.strings);
+    crate::ui::row(ui, lang.is_rtl(), |ui| {
+        if ui
+            .add(Button::new(&strings.get(lang, msg::BACK), lang))
+            .clicked()
+        {
+            cx.commands.push(Command::Go(Route::Home));
+        }
+    });
+    ui.add_space(ui.tokens().gap);
+    ui.add(Notice::new(
+        &strings.get(lang, msg::TOPIC_BEING_UPDATED),
+        lang,
+    ));
 }

@@ -43,6 +43,10 @@ struct Window {
     probe: StartupProbe,
     /// systemd's watchdog, fed while the kiosk draws frames.
     watchdog: Watchdog,
+    /// The updater thread, when the config names a repository.
+    updates: Option<crate::app::updates::Poller>,
+    /// Content it installed and loaded, not yet shown.
+    pending: Option<crate::app::updates::Ready>,
 }
 
 impl ClinicApp {
@@ -67,6 +71,8 @@ impl ClinicApp {
                 installed: false,
                 probe: StartupProbe::from_env(),
                 watchdog: Watchdog::from_env(),
+                updates: started.updates,
+                pending: None,
             },
         })
     }
@@ -97,6 +103,45 @@ impl ClinicApp {
         }
     }
 
+    /// Takes content the updater installed and loaded. A kiosk swaps it in at its
+    /// safe point, its attract screen, where no visit is under way (after the idle
+    /// wipe); staff are offered it with a banner ([`Command::UseNewContent`]).
+    fn take_new_content(&mut self) {
+        if let Some(ready) = self.window.updates.as_ref().and_then(|p| p.take()) {
+            self.window.pending = Some(ready);
+        }
+        if self.state.kiosk.is_some() && self.state.route == Route::Attract {
+            self.swap_content();
+        }
+    }
+
+    /// Puts the pending new content in place of the content shown.
+    fn swap_content(&mut self) {
+        let Some(ready) = self.window.pending.take() else {
+            return;
+        };
+        let mut library = ready.library;
+        if let Some(kiosk) = &self.state.kiosk {
+            let topics = &kiosk.config().topics;
+            if let Some(missing) = topics.iter().find(|t| library.topic(t).is_none()) {
+                eprintln!(
+                    "clinic-edu: updates: content version {} lacks the topic {missing:?} the config offers; the content shown stays",
+                    ready.version
+                );
+                return;
+            }
+            if !topics.is_empty() {
+                library = library.only(topics);
+            }
+        }
+        self.services.library = library;
+        self.services.content_errors.clear();
+        self.services.handouts = crate::app::handout::HandoutJobs::new(ready.strings.clone());
+        self.services.strings = ready.strings;
+        self.services.narration = ready.narration;
+        self.services.review_folder = Some(ready.folder);
+    }
+
     /// Draws one frame into `ui` (the whole window).
     pub fn show(&mut self, ui: &mut Ui) {
         if !self.window.installed {
@@ -109,6 +154,7 @@ impl ClinicApp {
             self.services.settings.window_size = Some([rect.width(), rect.height()]);
         }
         self.kiosk_input(&ctx);
+        self.take_new_content();
         if self.state.kiosk.is_some() {
             self.window.watchdog.frame(std::time::Instant::now());
             if self.window.watchdog.is_active() {
@@ -142,12 +188,17 @@ impl ClinicApp {
             self.page(ui);
         }
         if let Some(kiosk) = &self.state.kiosk {
+            // The updater's state, read for the staff menu only.
+            let status = (kiosk.overlay() == crate::kiosk::Overlay::StaffMenu)
+                .then(|| self.window.updates.as_ref().and_then(|p| p.status()))
+                .flatten();
             let overlays = kiosk_screens::Overlays {
                 kiosk,
                 strings: &self.services.strings,
                 patient: self.state.language,
                 staff: self.state.staff_language,
                 now: self.now,
+                updates: status.as_ref(),
             };
             kiosk_screens::overlays(ui.ctx(), &overlays, &mut self.commands);
         }
@@ -176,7 +227,13 @@ impl ClinicApp {
             handout_status: self.services.handouts.status(self.state.handout.generation),
             handout_setup: &self.services.handout_setup,
             review_months: self.services.review_months,
+            today: self
+                .window
+                .updates
+                .as_ref()
+                .map_or_else(crate::content::review::Date::today, |p| p.today()),
             staff: self.state.kiosk.is_none(),
+            content_ready: self.state.kiosk.is_none() && self.window.pending.is_some(),
             review_folder: self.services.review_folder.as_deref(),
             review_message: self.services.review_message.as_ref(),
             sign_off: &self.state.sign_off,
@@ -216,6 +273,10 @@ impl ClinicApp {
         match effect {
             Effect::None => {}
             Effect::SaveSettings => self.save_settings(),
+            Effect::SwapContent => {
+                self.swap_content();
+                ctx.request_repaint();
+            }
             Effect::LeaveKiosk => {
                 Tokens::standard().install(ctx);
                 ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));

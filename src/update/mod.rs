@@ -1,0 +1,47 @@
+//! Signed content for many kiosks (README, "Updating many kiosks"): a TUF
+//! repository on any static host, made and signed with tough's editor
+//! (`publish.rs`, `keys.rs`, `rotate.rs`), and the client that checks it, streams a
+//! new bundle into staging, checks it in full and swaps it in, keeping the previous
+//! one (`client.rs`, `state.rs`). tough is async: each call runs on a tokio runtime
+//! of its own, on the calling thread (the app calls from a background thread).
+
+pub mod bundle;
+pub mod check;
+pub mod client;
+pub mod info;
+pub mod keys;
+pub mod publish;
+pub mod quick;
+pub mod rotate;
+pub mod state;
+
+use std::path::Path;
+
+/// Runs `future` to its end on a single-threaded tokio runtime of its own.
+pub(crate) fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime on this thread")
+        .block_on(future)
+}
+
+/// The `file://` address of the folder `dir` (made absolute), ending in `/`.
+pub fn dir_url(dir: &Path) -> anyhow::Result<url::Url> {
+    let absolute = std::path::absolute(dir)?;
+    url::Url::from_directory_path(&absolute)
+        .map_err(|()| anyhow::anyhow!("{}: not a folder path", absolute.display()))
+}
+
+/// The step at which the test hook `CLINIC_EDU_TEST_ABORT_AT` (`download`,
+/// `unpack` or `swap`) stops the process as a power cut would.
+pub(crate) fn abort_point(step: &str) {
+    if std::env::var("CLINIC_EDU_TEST_ABORT_AT").is_ok_and(|s| s == step) {
+        std::process::abort();
+    }
+}
+
+/// The repository at `repo` as its publisher sees it (verified, expiry not enforced).
+pub fn block_on_load_own(repo: &Path) -> anyhow::Result<tough::Repository> {
+    block_on(publish::load_own(repo))
+}
