@@ -71,6 +71,7 @@ fn frame(c: &mut Criterion) {
             kiosk: None,
             settings_path: None,
             config_path: None,
+            audio_device: false,
         })
         .unwrap();
         let mut harness = Harness::builder()
@@ -111,6 +112,7 @@ fn scroll_and_switch(c: &mut Criterion) {
         kiosk: None,
         settings_path: None,
         config_path: None,
+        audio_device: false,
     })
     .unwrap();
     let title = app

@@ -270,7 +270,7 @@ fn table() -> Vec<Row> {
         // Reading aloud, in both: what there is to read decides whether anything
         // changes, and a staff overlay stops it in the kiosk (the rule for every
         // patient command).
-        row(topic(), sp(S::Listen(vec!["prp.x".into()])), true, true),
+        row(topic(), sp(S::Listen(texts(&["prp.x"]))), true, true),
         row(vec![], sp(S::Listen(vec![])), false, false),
         row(listening(), sp(S::Pause), true, true),
         row(vec![], sp(S::Pause), false, false),
@@ -287,6 +287,13 @@ fn table() -> Vec<Row> {
     ]
 }
 
+/// Narration ids, in English.
+fn texts(ids: &[&str]) -> Vec<(Language, String)> {
+    ids.iter()
+        .map(|id| (Language::builtin("en"), (*id).to_owned()))
+        .collect()
+}
+
 fn sp(c: SpeechCommand) -> Command {
     Command::Speech(c)
 }
@@ -294,7 +301,7 @@ fn sp(c: SpeechCommand) -> Command {
 fn listening() -> Vec<Command> {
     vec![
         Command::OpenTopic("prp".into()),
-        sp(SpeechCommand::Listen(vec!["prp.a".into(), "prp.b".into()])),
+        sp(SpeechCommand::Listen(texts(&["prp.a", "prp.b"]))),
     ]
 }
 

@@ -438,6 +438,7 @@ fn the_app_starts_on_embedded_content_when_the_folder_is_broken() {
         kiosk: None,
         settings_path: None,
         config_path: None,
+        audio_device: false,
     })
     .unwrap();
     assert_eq!(
@@ -467,6 +468,7 @@ fn the_app_starts_on_embedded_content_when_the_folder_is_broken() {
         kiosk: None,
         settings_path: None,
         config_path: None,
+        audio_device: false,
     })
     .unwrap();
     assert_eq!(missing.library().topics().len(), 5);

@@ -39,6 +39,7 @@ fn harness(config: Config) -> Harness<'static, ClinicApp> {
         kiosk: Some(config),
         settings_path: None,
         config_path: None,
+        audio_device: false,
     })
     .unwrap();
     let mut h = Harness::builder().with_size(SIZE).build_eframe(|_| app);
@@ -432,6 +433,7 @@ fn settings_kept_between_runs_hold_no_answers() {
         kiosk: Some(config(600, 20)),
         settings_path: Some(settings_path.clone()),
         config_path: None,
+        audio_device: false,
     })
     .unwrap();
     let mut h = Harness::builder().with_size(SIZE).build_eframe(|_| app);

@@ -297,6 +297,7 @@ fn harness(config: &Config) -> Harness<'static, ClinicApp> {
         kiosk: Some(config.clone()),
         settings_path: None,
         config_path: None,
+        audio_device: false,
     })
     .unwrap();
     // The counting renderer keeps no texture: memory stays flat however long the run.

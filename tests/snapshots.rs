@@ -224,6 +224,7 @@ fn kiosk_harness(languages: Vec<Language>) -> Harness<'static, ClinicApp> {
         kiosk: Some(config),
         settings_path: None,
         config_path: None,
+        audio_device: false,
     })
     .unwrap();
     let mut harness = Harness::builder()

@@ -86,6 +86,10 @@ Section "clinic-edu"
   SetOutPath "$INSTDIR\licences\fonts"
   File "/oname=OFL.txt" "${TOP}/fonts/OFL.txt"
   File "/oname=README.md" "${TOP}/fonts/README.md"
+  ; The built-in narration (README: "Built-in narration"): data files beside the
+  ; exe, not in it; the app looks for its narration folder there.
+  SetOutPath "$INSTDIR\narration"
+  File /r "${TOP}/assets/narration/*"
   SetOutPath "$INSTDIR"
 
   CreateShortCut "$SMPROGRAMS\clinic-edu.lnk" "$INSTDIR\clinic-edu.exe" "" "$INSTDIR\clinic-edu.ico" 0 SW_SHOWNORMAL "" "Treatment education and screening"
@@ -115,6 +119,9 @@ Section "Uninstall"
   Delete "$INSTDIR\licences\fonts\README.md"
   RMDir "$INSTDIR\licences\fonts"
   RMDir "$INSTDIR\licences"
+  ; The narration folder is the installer's own (a clinic's recordings live in its
+  ; content folder under %ProgramData%), so all of it goes.
+  RMDir /r "$INSTDIR\narration"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
   DeleteRegKey HKLM "${UNINSTALL_KEY}"

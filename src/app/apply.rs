@@ -109,7 +109,8 @@ impl AppState {
             Command::UseNewContent => return Effect::SwapContent,
             Command::Speech(command) => {
                 (self.speech, self.volume) =
-                    super::speech::apply(self.speech.take(), self.volume, self.language, command);
+                    super::speech::apply(self.speech.take(), self.volume, command);
+                self.listened |= self.speech.is_some();
             }
         }
         Effect::None
@@ -183,15 +184,43 @@ impl AppState {
         now: f64,
     ) -> Effect {
         match command {
-            KioskCommand::Touch | KioskCommand::Continue => kiosk.touch(now),
-            KioskCommand::CornerTap => kiosk.corner_tap(now),
-            KioskCommand::Tick => {
-                // The attract screen has no visit to wipe.
-                if self.route != Route::Attract && kiosk.tick(now) == Idle::Expired {
-                    self.wipe(Route::Attract, kiosk.first_language());
-                    kiosk.wipe(now);
+            KioskCommand::Touch | KioskCommand::Continue => {
+                kiosk.touch(now);
+                // The patient is back: "are you still there?" is no longer read.
+                if self
+                    .speech
+                    .as_ref()
+                    .is_some_and(super::speech::is_still_there)
+                {
+                    self.speech = None;
                 }
             }
+            KioskCommand::CornerTap => kiosk.corner_tap(now),
+            // The attract screen has no visit to wipe.
+            KioskCommand::Tick if self.route != Route::Attract => {
+                // Listening is using the kiosk: the idle timer waits while a text is
+                // read (not while the kiosk itself asks whether anyone is there).
+                // (Only once the timer has run out, so that the state, and with it
+                // the frame, does not change at every tick.)
+                if self
+                    .speech
+                    .as_ref()
+                    .is_some_and(|s| !s.paused && !super::speech::is_still_there(s))
+                    && kiosk.idle(now) != Idle::Active
+                {
+                    kiosk.touch(now);
+                }
+                let asking = kiosk.countdown().is_some();
+                if kiosk.tick(now) == Idle::Expired {
+                    self.wipe(Route::Attract, kiosk.first_language());
+                    kiosk.wipe(now);
+                } else if !asking && kiosk.countdown().is_some() && self.listened {
+                    // A patient who listened this visit may not read the question:
+                    // it is read aloud (when the language has its clip).
+                    self.speech = Some(super::speech::still_there(self.language));
+                }
+            }
+            KioskCommand::Tick => {}
             KioskCommand::Start => {
                 if let [only] = kiosk.languages() {
                     self.language = *only;

@@ -4,18 +4,21 @@
 //! language or the kiosk's wipe stops the reading, and the wipe sets the volume
 //! back to the default. The window plays what this says (src/ui/shell/speech.rs).
 
+use crate::i18n::msg;
 use crate::lang::Language;
 
 /// The volume's steps, in percent.
 pub const VOLUME_STEP: u8 = 20;
 
+/// One text to read: its language and its narration id (content::narration).
+pub type Text = (Language, String);
+
 /// What is being read aloud.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Speech {
-    /// The language of the texts.
-    pub lang: Language,
-    /// Narration ids, in reading order (content::narration).
-    pub ids: Vec<String>,
+    /// The texts, in reading order: mostly all in the patient's language; the
+    /// kiosk's language choice reads one text in each language it offers.
+    pub texts: Vec<Text>,
     /// The one being read.
     pub at: usize,
     pub paused: bool,
@@ -26,14 +29,44 @@ pub struct Speech {
 impl Speech {
     /// The narration id being read.
     pub fn current(&self) -> Option<&str> {
-        self.ids.get(self.at).map(String::as_str)
+        self.texts.get(self.at).map(|(_, id)| id.as_str())
     }
+
+    /// The language of the text being read.
+    pub fn lang(&self) -> Option<Language> {
+        self.texts.get(self.at).map(|(lang, _)| *lang)
+    }
+}
+
+/// What the kiosk reads when it asks "are you still there?": the question, then
+/// its one button (UI strings with narration: content::narration::UI_NARRATED).
+fn still_there_texts(lang: Language) -> Vec<Text> {
+    [msg::STILL_THERE_TITLE, msg::CONTINUE]
+        .map(|m| (lang, crate::content::narration::ui_id(m)))
+        .to_vec()
+}
+
+/// The kiosk's "are you still there?", read aloud in `lang`.
+pub fn still_there(lang: Language) -> Speech {
+    Speech {
+        texts: still_there_texts(lang),
+        at: 0,
+        paused: false,
+        take: 0,
+    }
+}
+
+/// Whether `speech` is the kiosk reading its "are you still there?".
+pub fn is_still_there(speech: &Speech) -> bool {
+    speech
+        .lang()
+        .is_some_and(|lang| speech.texts == still_there_texts(lang))
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SpeechCommand {
-    /// Read these texts aloud, in order, in the patient's language.
-    Listen(Vec<String>),
+    /// Read these texts aloud, in order.
+    Listen(Vec<Text>),
     Pause,
     Resume,
     Stop,
@@ -60,20 +93,14 @@ impl SpeechCommand {
     }
 }
 
-/// What `command` makes of the reading `speech` and the `volume`, with the patient
-/// reading in `language`: the speech part of `AppState::apply`.
-pub fn apply(
-    speech: Option<Speech>,
-    volume: u8,
-    language: Language,
-    command: SpeechCommand,
-) -> (Option<Speech>, u8) {
+/// What `command` makes of the reading `speech` and the `volume`: the speech part
+/// of `AppState::apply`.
+pub fn apply(speech: Option<Speech>, volume: u8, command: SpeechCommand) -> (Option<Speech>, u8) {
     let take = speech.as_ref().map_or(0, |s| s.take) + 1;
     match command {
-        SpeechCommand::Listen(ids) => {
-            let speech = (!ids.is_empty()).then_some(Speech {
-                lang: language,
-                ids,
+        SpeechCommand::Listen(texts) => {
+            let speech = (!texts.is_empty()).then_some(Speech {
+                texts,
                 at: 0,
                 paused: false,
                 take,
@@ -102,7 +129,7 @@ pub fn apply(
                     take,
                     ..s
                 })
-                .filter(|s| s.at < s.ids.len());
+                .filter(|s| s.at < s.texts.len());
             (speech, volume)
         }
     }

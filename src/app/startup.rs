@@ -30,6 +30,11 @@ pub struct AppOptions {
     pub settings_path: Option<PathBuf>,
     /// The config file the kiosk config was read from, for messages.
     pub config_path: Option<PathBuf>,
+    /// Read aloud through the machine's default audio output (the app does, from
+    /// [`AppOptions::for_config`]). Off by default, so that an app made in a test
+    /// behaves the same on a machine with a sound card and one without: a test gives
+    /// it a recording output (`ClinicApp::set_speaker`) when it needs one.
+    pub audio_device: bool,
 }
 
 impl Default for AppOptions {
@@ -41,6 +46,7 @@ impl Default for AppOptions {
             kiosk: None,
             settings_path: None,
             config_path: None,
+            audio_device: false,
         }
     }
 }
@@ -69,6 +75,7 @@ impl AppOptions {
             kiosk,
             settings_path,
             config_path: path.ok(),
+            audio_device: true,
             ..Self::default()
         })
     }
@@ -208,7 +215,7 @@ pub fn start_after(prelude: Prelude) -> anyhow::Result<Started> {
     } else {
         NarrationIndex::default()
     };
-    let speaker: Option<Box<dyn Output>> = if narration.is_empty() {
+    let speaker: Option<Box<dyn Output>> = if narration.is_empty() || !options.audio_device {
         None
     } else {
         match DeviceOutput::open() {

@@ -119,6 +119,9 @@ pub struct AppState {
     /// Read-aloud volume, in percent; back to `default_volume` at every wipe.
     pub volume: u8,
     pub default_volume: u8,
+    /// The patient had something read aloud this visit (so the kiosk reads its own
+    /// "are you still there?" too); forgotten at the wipe.
+    pub listened: bool,
 }
 
 /// How many treatments the Compare screen puts side by side.
@@ -143,6 +146,7 @@ impl AppState {
             speech: None,
             volume: DEFAULT_VOLUME,
             default_volume: DEFAULT_VOLUME,
+            listened: false,
         }
     }
 
@@ -183,6 +187,7 @@ impl AppState {
         self.language = language;
         self.speech = None;
         self.volume = self.default_volume;
+        self.listened = false;
     }
 
     /// Seconds left on "are you still there?", when it shows.

@@ -22,13 +22,16 @@ use crate::i18n::{Strings, msg};
 use crate::lang::Language;
 
 /// The UI strings that have narration: what a patient hears beside the content.
-pub const UI_NARRATED: [&str; 6] = [
+pub const UI_NARRATED: [&str; 9] = [
     msg::ANSWER_YES,
     msg::ANSWER_NO,
     msg::ANSWER_NOT_SURE,
     msg::VERDICT_DO_NOT_TREAT,
     msg::VERDICT_DISCUSS,
     msg::VERDICT_NO_CONCERNS,
+    msg::STILL_THERE_TITLE,
+    msg::CONTINUE,
+    msg::CHOOSE_LANGUAGE,
 ];
 
 /// The narration id of UI string `message`.
@@ -219,17 +222,27 @@ pub fn report(dir: &Path, library: &Library, strings: &Strings, lang: Language) 
 
 /// The folder of the narration that ships with the app (clips a speech engine made
 /// at authoring time, `extra/narration/narrate-builtin`; laid out like a content
-/// folder), if there is one: beside an installed executable `PREFIX/bin/clinic-edu`,
-/// `PREFIX/share/clinic-edu/narration` (the .deb's `/usr/share/clinic-edu/narration`);
-/// else, run from a source checkout, its `assets/narration`.
+/// folder), if there is one. Installed: on Windows the installer's `narration`
+/// folder beside the executable (`C:\Program Files\clinic-edu\narration`); elsewhere,
+/// beside `PREFIX/bin/clinic-edu`, `PREFIX/share/clinic-edu/narration` (the .deb's
+/// `/usr/share/clinic-edu/narration`). Run from a source checkout, its
+/// `assets/narration`, written with `/` on every system (Windows reads it too), so
+/// that a report names it the same way on Linux and Windows.
 pub fn builtin_dir() -> Option<PathBuf> {
     let installed = std::env::current_exe().ok().and_then(|exe| {
-        let prefix = exe.parent()?.parent()?;
-        Some(prefix.join("share").join("clinic-edu").join("narration"))
+        let dir = exe.parent()?;
+        if cfg!(windows) {
+            Some(dir.join("narration"))
+        } else {
+            Some(
+                dir.parent()?
+                    .join("share")
+                    .join("clinic-edu")
+                    .join("narration"),
+            )
+        }
     });
-    let checkout = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("assets")
-        .join("narration");
+    let checkout = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/narration"));
     installed
         .into_iter()
         .chain([checkout])

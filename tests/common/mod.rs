@@ -1,7 +1,11 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod narrated;
 pub mod renderer;
+
+/// The app's command-line binary.
+pub const BIN: &str = env!("CARGO_BIN_EXE_clinic-edu");
 
 use std::sync::{Mutex, MutexGuard, OnceLock};
 

@@ -127,33 +127,37 @@ pub fn attract(
     }
 }
 
-/// Each offered language, named in itself, as a big button.
-pub fn language_choice(
-    ui: &mut Ui,
-    strings: &Strings,
-    languages: &[Language],
-    commands: &mut Vec<Command>,
-) {
+/// Each offered language, named in itself, as a big button. Read aloud (where the
+/// clips are), "Choose your language" is said in each language in turn, and the
+/// line and the button of the language being spoken are highlighted.
+pub fn language_choice(ui: &mut Ui, cx: &mut super::Context<'_>) {
     let tokens = ui.tokens();
+    let languages = cx.languages;
+    let texts = languages
+        .iter()
+        .map(|&lang| (lang, crate::content::narration::ui_id(msg::CHOOSE_LANGUAGE)))
+        .collect();
+    let spoken = super::listen::controls_for(ui, cx, texts).and_then(|at| languages.get(at));
     // Each language's own line, centred, so none looks like the main one.
     ui.vertical_centered(|ui| {
-        for &lang in languages {
-            let text = strings.get(lang, msg::CHOOSE_LANGUAGE);
-            ui.add(
-                Paragraph::new(&text, lang)
-                    .style(tokens.title)
-                    .color(tokens.muted_text)
-                    .fit(),
-            );
+        for lang in languages {
+            let text = cx.strings.get(*lang, msg::CHOOSE_LANGUAGE);
+            let line = Paragraph::new(&text, *lang)
+                .style(tokens.title)
+                .color(tokens.muted_text)
+                .fit();
+            super::listen::paragraph(ui, line, spoken == Some(lang));
         }
     });
     ui.add_space(tokens.gap);
     let width = ui.available_width();
-    for &lang in languages {
-        let button =
-            Button::new(lang.native_name(), lang).min_size(vec2(width, tokens.touch_target * 1.4));
+    for lang in languages {
+        let button = Button::new(lang.native_name(), *lang)
+            .highlighted(spoken == Some(lang))
+            .min_size(vec2(width, tokens.touch_target * 1.4));
         if ui.add(button).clicked() {
-            commands.push(Command::Kiosk(KioskCommand::ChooseLanguage(lang)));
+            cx.commands
+                .push(Command::Kiosk(KioskCommand::ChooseLanguage(*lang)));
         }
         ui.add_space(tokens.gap / 2.0);
     }

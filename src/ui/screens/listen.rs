@@ -6,10 +6,13 @@ use egui::Ui;
 
 use super::Context;
 use crate::app::Command;
-use crate::app::speech::{Speech, SpeechCommand};
+use crate::app::speech::{Speech, SpeechCommand, Text};
 use crate::content::narration::NarrationIndex;
 use crate::i18n::msg;
+use crate::lang::Language;
+use crate::ui::UiExt;
 use crate::ui::widgets::Button;
+use crate::ui::widgets::{BulletList, Paragraph};
 
 /// What the screens know of reading aloud.
 #[derive(Clone, Copy, Default)]
@@ -24,28 +27,37 @@ impl Context<'_> {
     pub fn speaking(&self, lang: crate::lang::Language) -> Option<&str> {
         self.speech
             .speech
-            .filter(|s| s.lang == lang && !s.paused)
+            .filter(|s| s.lang() == Some(lang) && !s.paused)
             .and_then(Speech::current)
     }
 }
 
 /// The controls for the texts `ids` (narration ids in reading order): those
 /// without a clip in the patient's language are left out, and with none left, no
-/// control shows.
-pub fn controls(ui: &mut Ui, cx: &mut Context<'_>, ids: Vec<String>) {
-    let Some(narration) = cx.speech.narration else {
-        return;
-    };
+/// control shows. Returns the position in `ids` of the text being read aloud now
+/// (not paused), for a screen whose ids repeat (the same verdict for two
+/// treatments) to highlight the right one.
+pub fn controls(ui: &mut Ui, cx: &mut Context<'_>, ids: Vec<String>) -> Option<usize> {
     let lang = cx.lang;
-    let ids: Vec<String> = ids
+    let texts = ids.into_iter().map(|id| (lang, id)).collect();
+    controls_for(ui, cx, texts)
+}
+
+/// [`controls`] for texts each in its own language (the kiosk's language choice),
+/// with the controls in the patient's language.
+pub fn controls_for(ui: &mut Ui, cx: &mut Context<'_>, texts: Vec<Text>) -> Option<usize> {
+    let narration = cx.speech.narration?;
+    let lang = cx.lang;
+    let (positions, texts): (Vec<usize>, Vec<Text>) = texts
         .into_iter()
-        .filter(|id| narration.clip(lang, id).is_some())
-        .collect();
-    if ids.is_empty() {
-        return;
+        .enumerate()
+        .filter(|(_, (l, id))| narration.clip(*l, id).is_some())
+        .unzip();
+    if texts.is_empty() {
+        return None;
     }
     let strings = cx.strings;
-    let reading = cx.speech.speech.filter(|s| s.ids == ids && s.lang == lang);
+    let reading = cx.speech.speech.filter(|s| s.texts == texts);
     crate::ui::wrapping_row(ui, lang.is_rtl(), |ui| {
         let mut button = |ui: &mut Ui, id: &str, command: SpeechCommand| {
             if ui.add(Button::new(&strings.get(lang, id), lang)).clicked() {
@@ -53,7 +65,7 @@ pub fn controls(ui: &mut Ui, cx: &mut Context<'_>, ids: Vec<String>) {
             }
         };
         match reading {
-            None => button(ui, msg::LISTEN, SpeechCommand::Listen(ids)),
+            None => button(ui, msg::LISTEN, SpeechCommand::Listen(texts.clone())),
             Some(speech) => {
                 if speech.paused {
                     button(ui, msg::LISTEN_RESUME, SpeechCommand::Resume);
@@ -67,4 +79,39 @@ pub fn controls(ui: &mut Ui, cx: &mut Context<'_>, ids: Vec<String>) {
             }
         }
     });
+    reading
+        .filter(|s| !s.paused)
+        .and_then(|s| positions.get(s.at).copied())
+}
+
+/// A paragraph, on the highlight colour while it is read aloud.
+pub fn paragraph(ui: &mut Ui, paragraph: Paragraph<'_>, read: bool) {
+    if read {
+        let highlight = ui.tokens().highlight;
+        egui::Frame::new()
+            .fill(highlight)
+            .show(ui, |ui| ui.add(paragraph));
+    } else {
+        ui.add(paragraph);
+    }
+}
+
+/// A bulleted list whose item `read` (if any) is being read aloud: that item is
+/// drawn on its own, highlighted, between the items before and after it.
+pub fn bullet_list(ui: &mut Ui, items: &[String], lang: Language, read: Option<usize>) {
+    let Some(at) = read.filter(|&at| at < items.len()) else {
+        ui.add(BulletList::new(items, lang));
+        return;
+    };
+    let (before, rest) = items.split_at(at);
+    if !before.is_empty() {
+        ui.add(BulletList::new(before, lang));
+    }
+    let highlight = ui.tokens().highlight;
+    egui::Frame::new()
+        .fill(highlight)
+        .show(ui, |ui| ui.add(BulletList::new(&rest[..1], lang)));
+    if rest.len() > 1 {
+        ui.add(BulletList::new(&rest[1..], lang));
+    }
 }

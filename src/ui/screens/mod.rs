@@ -210,9 +210,7 @@ pub fn show(ui: &mut Ui, cx: &mut Context<'_>, state: &AppState, samples: &Sampl
             Some(topic) => review::show(ui, cx, topic, *lang),
             None => home::show(ui, cx),
         },
-        Route::LanguageChoice | Route::Attract => {
-            kiosk::language_choice(ui, cx.strings, cx.languages, cx.commands)
-        }
+        Route::LanguageChoice | Route::Attract => kiosk::language_choice(ui, cx),
     }
 }
 

@@ -14,14 +14,17 @@ use crate::screening::{Answer, Outcome, Session, Verdict};
 use crate::theme::Tokens;
 use crate::ui::widgets::{BulletList, Button, Heading, Paragraph};
 
+fn answer_message(answer: Answer) -> &'static str {
+    match answer {
+        Answer::Yes => msg::ANSWER_YES,
+        Answer::No => msg::ANSWER_NO,
+        Answer::NotSure => msg::ANSWER_NOT_SURE,
+    }
+}
+
 fn answer_label(cx: &Context<'_>, lang: Language, answer: Option<Answer>) -> String {
-    let id = match answer {
-        Some(Answer::Yes) => msg::ANSWER_YES,
-        Some(Answer::No) => msg::ANSWER_NO,
-        Some(Answer::NotSure) => msg::ANSWER_NOT_SURE,
-        None => msg::NOT_ANSWERED,
-    };
-    cx.strings.get(lang, id)
+    cx.strings
+        .get(lang, answer.map_or(msg::NOT_ANSWERED, answer_message))
 }
 
 /// Choose the treatments to screen for.
@@ -106,20 +109,19 @@ pub fn question(ui: &mut Ui, cx: &mut Context<'_>, session: &Session) {
     );
     progress_bar(ui, &tokens, n as f32 / total.max(1) as f32, lang.is_rtl());
     ui.add_space(tokens.gap);
+    // The question, then the answers to choose from; the one being read aloud is
+    // highlighted.
+    let mut ids = vec![format!("question.{}", question.id)];
+    ids.extend(Answer::ALL.map(|a| crate::content::narration::ui_id(answer_message(a))));
+    let speaking = cx.speaking(lang).map(str::to_owned);
     let heading = Heading::new(question.text.get(lang), lang);
-    if cx.speaking(lang) == Some(format!("question.{}", question.id).as_str()) {
+    if speaking.as_ref() == Some(&ids[0]) {
         Frame::new()
             .fill(tokens.highlight)
             .show(ui, |ui| ui.add(heading));
     } else {
         ui.add(heading);
     }
-    // The question, then the answers to choose from.
-    let mut ids = vec![format!("question.{}", question.id)];
-    ids.extend(
-        [msg::ANSWER_YES, msg::ANSWER_NO, msg::ANSWER_NOT_SURE]
-            .map(crate::content::narration::ui_id),
-    );
     super::listen::controls(ui, cx, ids);
     ui.add_space(tokens.gap * 1.5);
 
@@ -127,8 +129,11 @@ pub fn question(ui: &mut Ui, cx: &mut Context<'_>, session: &Session) {
     let width = ui.available_width();
     for answer in Answer::ALL {
         let label = answer_label(cx, lang, Some(answer));
+        let read = speaking.as_deref()
+            == Some(crate::content::narration::ui_id(answer_message(answer)).as_str());
         let button = Button::new(&label, lang)
             .selected(current == Some(answer))
+            .highlighted(read)
             .min_size(vec2(width, tokens.touch_target * 1.6));
         if ui.add(button).clicked() {
             cx.commands.push(Command::Answer(answer));
@@ -225,27 +230,45 @@ pub fn result(ui: &mut Ui, cx: &mut Context<'_>, session: &Session, side_by_side
     });
     ui.add_space(tokens.gap);
     // Read aloud, treatment by treatment: the verdict, then the message of each
-    // rule the answers met.
+    // rule the answers met; the text being read is highlighted in its card.
     let tokens_now = ui.tokens();
+    let mut owners = Vec::new();
     let mut ids = Vec::new();
-    for outcome in session.outcomes(cx.library.screening()) {
+    for (n, outcome) in session.outcomes(cx.library.screening()).iter().enumerate() {
         let (verdict, _, _) = verdict_style(&tokens_now, outcome.verdict);
+        owners.push(n);
         ids.push(crate::content::narration::ui_id(verdict));
         for finding in &outcome.findings {
             if let crate::screening::Finding::Rule(rule) = finding {
-                ids.push(format!("{}.rule.{}", outcome.treatment, rule.question));
+                owners.push(n);
+                ids.push(rule_id(outcome, &rule.question));
             }
         }
     }
-    super::listen::controls(ui, cx, ids);
+    let read = super::listen::controls(ui, cx, ids.clone()).map(|at| Reading {
+        outcome: owners[at],
+        id: ids[at].clone(),
+    });
     if side_by_side {
         super::staff_language_row(ui, cx);
         super::side_by_side(ui, cx, |ui, column_lang| {
-            result_column(ui, cx, session, column_lang, true);
+            let read = read.as_ref().filter(|_| column_lang == lang);
+            result_column(ui, cx, session, column_lang, true, read);
         });
     } else {
-        result_column(ui, cx, session, lang, false);
+        result_column(ui, cx, session, lang, false, read.as_ref());
     }
+}
+
+/// The text of the results being read aloud: in which treatment's card, and its
+/// narration id.
+struct Reading {
+    outcome: usize,
+    id: String,
+}
+
+fn rule_id(outcome: &Outcome<'_>, question: &str) -> String {
+    format!("{}.rule.{question}", outcome.treatment)
 }
 
 fn verdict_style(tokens: &Tokens, verdict: Verdict) -> (&'static str, Color32, Color32) {
@@ -270,14 +293,16 @@ fn result_column(
     session: &Session,
     lang: Language,
     with_answers: bool,
+    read: Option<&Reading>,
 ) {
     let tokens = ui.tokens();
     let screening = cx.library.screening();
     ui.add(Heading::new(&cx.strings.get(lang, msg::RESULT_TITLE), lang));
     ui.add(Paragraph::new(&cx.strings.get(lang, msg::RESULT_NOTE), lang).color(tokens.muted_text));
     ui.add_space(tokens.gap);
-    for outcome in session.outcomes(screening) {
-        outcome_card(ui, cx, &outcome, lang);
+    for (n, outcome) in session.outcomes(screening).iter().enumerate() {
+        let read = read.filter(|r| r.outcome == n).map(|r| r.id.as_str());
+        outcome_card(ui, cx, outcome, lang, read);
         ui.add_space(tokens.gap / 2.0);
     }
     if with_answers {
@@ -295,7 +320,14 @@ fn result_column(
     }
 }
 
-fn outcome_card(ui: &mut Ui, cx: &Context<'_>, outcome: &Outcome<'_>, lang: Language) {
+/// One treatment's result; `read`: the narration id of its text being read aloud.
+fn outcome_card(
+    ui: &mut Ui,
+    cx: &Context<'_>,
+    outcome: &Outcome<'_>,
+    lang: Language,
+    read: Option<&str>,
+) {
     let tokens = ui.tokens();
     let screening = cx.library.screening();
     let (verdict_id, fill, ink) = verdict_style(&tokens, outcome.verdict);
@@ -311,18 +343,23 @@ fn outcome_card(ui: &mut Ui, cx: &Context<'_>, outcome: &Outcome<'_>, lang: Lang
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.add(Paragraph::new(&title, lang).style(tokens.title));
-            ui.add(
-                Paragraph::new(&cx.strings.get(lang, verdict_id), lang)
-                    .style(tokens.heading)
-                    .color(ink),
-            );
+            let verdict_text = cx.strings.get(lang, verdict_id);
+            let verdict = Paragraph::new(&verdict_text, lang)
+                .style(tokens.heading)
+                .color(ink);
+            let verdict_read = read == Some(crate::content::narration::ui_id(verdict_id).as_str());
+            super::listen::paragraph(ui, verdict, verdict_read);
             let reasons: Vec<String> = outcome
                 .findings
                 .iter()
                 .map(|f| finding_text(screening, cx.strings, f, lang))
                 .collect();
+            let reason_read = outcome.findings.iter().position(|f| {
+                matches!(f, crate::screening::Finding::Rule(rule)
+                    if read == Some(rule_id(outcome, &rule.question).as_str()))
+            });
             if !reasons.is_empty() {
-                ui.add(BulletList::new(&reasons, lang));
+                super::listen::bullet_list(ui, &reasons, lang, reason_read);
             }
             if !outcome.unanswered.is_empty() {
                 let n = outcome.unanswered.len() as u32;

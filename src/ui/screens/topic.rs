@@ -13,7 +13,7 @@ use crate::content::SectionId;
 pub use crate::content::cite::{cited, source_line};
 use crate::content::model::{Block, Topic};
 use crate::lang::Language;
-use crate::ui::widgets::{BulletList, Button, Heading, Notice, Paragraph, Timeline};
+use crate::ui::widgets::{Button, Heading, Notice, Paragraph, Timeline};
 
 /// What the topic page shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -173,43 +173,18 @@ fn section_narration_ids(topic: &Topic, lang: Language, section: SectionId) -> V
 /// `speaking`) stands out on the highlight colour.
 fn show_block(ui: &mut Ui, topic: &Topic, lang: Language, block: &Block, speaking: Option<&str>) {
     let is_read = |id: &str| speaking == Some(format!("{}.{id}", topic.id).as_str());
-    let highlight = ui.tokens().highlight;
     match block {
         Block::Para { id, text, cite } => {
             let text = cited(topic, lang, text, cite);
-            let paragraph = Paragraph::new(&text, lang);
-            if is_read(id) {
-                egui::Frame::new()
-                    .fill(highlight)
-                    .show(ui, |ui| ui.add(paragraph));
-            } else {
-                ui.add(paragraph);
-            }
+            super::listen::paragraph(ui, Paragraph::new(&text, lang), is_read(id));
         }
         Block::List { items } => {
-            let text = |i: &crate::content::model::ListItem| cited(topic, lang, &i.text, &i.cite);
-            match items.iter().position(|i| is_read(&i.id)) {
-                None => {
-                    let items: Vec<String> = items.iter().map(text).collect();
-                    ui.add(BulletList::new(&items, lang));
-                }
-                // The item being read is drawn on its own, highlighted, between the
-                // items before and after it.
-                Some(at) => {
-                    let before: Vec<String> = items[..at].iter().map(text).collect();
-                    let after: Vec<String> = items[at + 1..].iter().map(text).collect();
-                    if !before.is_empty() {
-                        ui.add(BulletList::new(&before, lang));
-                    }
-                    let current = [text(&items[at])];
-                    egui::Frame::new()
-                        .fill(highlight)
-                        .show(ui, |ui| ui.add(BulletList::new(&current, lang)));
-                    if !after.is_empty() {
-                        ui.add(BulletList::new(&after, lang));
-                    }
-                }
-            }
+            let read = items.iter().position(|i| is_read(&i.id));
+            let items: Vec<String> = items
+                .iter()
+                .map(|i| cited(topic, lang, &i.text, &i.cite))
+                .collect();
+            super::listen::bullet_list(ui, &items, lang, read);
         }
     }
 }

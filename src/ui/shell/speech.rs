@@ -46,7 +46,7 @@ impl ClinicApp {
                     speaker.stop();
                 }
             }
-            (Some(old), Some(new)) if old.take == new.take && old.ids == new.ids => {
+            (Some(old), Some(new)) if old.take == new.take && old.texts == new.texts => {
                 if old.paused != new.paused {
                     if new.paused {
                         speaker.pause();
@@ -57,8 +57,9 @@ impl ClinicApp {
             }
             (_, Some(new)) => {
                 let clip = new
-                    .current()
-                    .and_then(|id| self.services.narration.clip(new.lang, id))
+                    .texts
+                    .get(new.at)
+                    .and_then(|(lang, id)| self.services.narration.clip(*lang, id))
                     .map(|path| {
                         std::fs::read(path)
                             .map_err(|e| e.to_string())

@@ -10,6 +10,8 @@ pub struct Button<'a> {
     text: &'a str,
     lang: Language,
     selected: bool,
+    /// Being read aloud: on the highlight colour, like the text being read.
+    highlighted: bool,
     /// What screen readers say, when the visible text alone would be ambiguous
     /// (in the button's language, like its text).
     accessible: Option<String>,
@@ -22,6 +24,7 @@ impl<'a> Button<'a> {
             text,
             lang,
             selected: false,
+            highlighted: false,
             accessible: None,
             min_size: egui::Vec2::ZERO,
         }
@@ -43,6 +46,13 @@ impl<'a> Button<'a> {
     /// Shows the button as the chosen one of a group (e.g. the current language).
     pub fn selected(mut self, selected: bool) -> Self {
         self.selected = selected;
+        self
+    }
+
+    /// Shows the button's text as the one being read aloud: on the highlight
+    /// colour (a chosen button keeps its fill and gets a highlight-coloured edge).
+    pub fn highlighted(mut self, highlighted: bool) -> Self {
+        self.highlighted = highlighted;
         self
     }
 }
@@ -71,12 +81,16 @@ impl Widget for Button<'_> {
             if ui.is_rect_visible(rect) {
                 let (fill, text_color) = if self.selected {
                     (tokens.accent, tokens.on_accent)
+                } else if self.highlighted {
+                    (tokens.highlight, tokens.text)
                 } else if response.hovered() || response.is_pointer_button_down_on() {
                     (tokens.button_hover, tokens.text)
                 } else {
                     (tokens.button_fill, tokens.text)
                 };
-                let stroke = if response.has_focus() {
+                let stroke = if self.highlighted && self.selected {
+                    Stroke::new(3.0, tokens.highlight)
+                } else if response.has_focus() {
                     Stroke::new(2.0, tokens.accent)
                 } else {
                     Stroke::new(1.0, tokens.button_stroke)
