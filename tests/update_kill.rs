@@ -1,7 +1,8 @@
 //! A process killed while it installs a bundle — during the download, the unpack
-//! or the swap (the hook `CLINIC_EDU_TEST_ABORT_AT` aborts the real process there,
-//! as a power cut would) — leaves the last good bundle showing at the next start,
-//! and the next check installs the new one. So does a disk that fills up.
+//! or the swap (the hook `CLINIC_EDU_TEST_ABORT_AT` holds the real process there,
+//! and the test kills it with SIGKILL, as a power cut would) — leaves the last
+//! good bundle showing at the next start, and the next check installs the new one.
+//! So does a disk that fills up.
 
 mod common;
 #[path = "common/tuf.rs"]
@@ -14,15 +15,7 @@ fn killed_at(step: &str) {
     ok(setup.publish(&setup.content("one", "one", true), &[]));
     ok(setup.update(&[]));
     ok(setup.publish(&setup.content("two", "two", true), &[]));
-    let out = setup.update(&[("CLINIC_EDU_TEST_ABORT_AT", step)]);
-    assert!(!out.status.success(), "not aborted at {step}");
-    #[cfg(unix)]
-    assert_eq!(
-        std::os::unix::process::ExitStatusExt::signal(&out.status),
-        Some(6),
-        "not aborted at {step}: {}",
-        tuf::text(&out)
-    );
+    killed_while_updating(&setup, step);
     // The restart: what the app would load is still version 1.
     assert_eq!(
         setup.shown().as_deref(),
@@ -38,6 +31,43 @@ fn killed_at(step: &str) {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(kept.len(), 2, "{kept:?}");
+}
+
+/// Runs `update --once`, waits until the hook holds it at `step`, and kills it.
+fn killed_while_updating(setup: &Setup, step: &str) {
+    use std::io::BufRead as _;
+    let mut child = std::process::Command::new(tuf::BIN)
+        .args(["update", "--once", "--config"])
+        .arg(setup.config())
+        .env("CLINIC_EDU_TEST_ABORT_AT", step)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut said = Vec::new();
+    for line in stderr.lines() {
+        let line = line.unwrap();
+        let there = line.contains(&format!("test hook: waiting at {step}"));
+        said.push(line);
+        if there {
+            break;
+        }
+    }
+    assert!(
+        said.last().is_some_and(|l| l.contains("waiting at")),
+        "the update never reached {step}: {said:?}"
+    );
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    #[cfg(unix)]
+    assert_eq!(
+        std::os::unix::process::ExitStatusExt::signal(&status),
+        Some(9),
+        "not killed at {step}"
+    );
+    #[cfg(not(unix))]
+    assert!(!status.success());
 }
 
 #[test]
