@@ -11,7 +11,7 @@ use clinic_edu::{AppOptions, ClinicApp, Language};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use common::narrated::{events, harness, narrated_content, play_to_end};
+use common::narrated::{drawn_harness, events, harness, narrated_content, play_to_end};
 
 #[test]
 fn a_section_is_read_clip_after_clip_and_the_controls_work() {
@@ -148,19 +148,14 @@ fn reading_snapshot(code: &str) {
     let (content, _) = narrated_content(&format!("pixels-{code}"), &[code]);
     let strings = clinic_edu::i18n::Strings::load(None).unwrap();
     let lang = Language::builtin(code);
-    let mut app = ClinicApp::new(AppOptions {
+    let app = ClinicApp::new(AppOptions {
         system_fonts: false,
         language: lang,
         content_dir: Some(content.clone()),
         ..AppOptions::default()
     })
     .unwrap();
-    app.set_speaker(Box::new(RecordingOutput::new()), &content);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1100.0, 900.0))
-        .wgpu()
-        .build_eframe(|_| app);
-    h.run();
+    let mut h = drawn_harness(app, &RecordingOutput::new(), &content);
     common::click_topic(&mut h, lang, "prp");
     common::click(&mut h, &strings.get(lang, "listen"));
     assert!(h.state().speech().is_some());

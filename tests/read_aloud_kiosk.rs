@@ -15,7 +15,7 @@ use clinic_edu::i18n::Strings;
 use clinic_edu::{AppOptions, ClinicApp, Language};
 use egui_kittest::Harness;
 
-use common::narrated::{events, harness, narrated_content_with, play_to_end};
+use common::narrated::{drawn_harness, events, harness, narrated_content_with, play_to_end};
 
 const STILL_THERE: [&str; 2] = ["ui.still-there-title", "ui.continue"];
 
@@ -139,7 +139,7 @@ fn screening_app(code: &str, name: &str) -> (Harness<'static, ClinicApp>, Record
         "exosome-therapy.rule.",
     ];
     let (content, _) = narrated_content_with(name, &[code], &extra);
-    let mut app = ClinicApp::new(AppOptions {
+    let app = ClinicApp::new(AppOptions {
         system_fonts: false,
         language: Language::builtin(code),
         content_dir: Some(content.clone()),
@@ -147,12 +147,7 @@ fn screening_app(code: &str, name: &str) -> (Harness<'static, ClinicApp>, Record
     })
     .unwrap();
     let output = RecordingOutput::new();
-    app.set_speaker(Box::new(output.clone()), &content);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1100.0, 900.0))
-        .wgpu()
-        .build_eframe(|_| app);
-    h.run();
+    let mut h = drawn_harness(app, &output, &content);
     let strings = Strings::load(None).unwrap();
     let lang = Language::builtin(code);
     common::click(&mut h, &strings.get(lang, "menu-screening"));
@@ -214,7 +209,7 @@ fn the_language_choice_is_spoken_in_each_language_in_turn() {
         ..Config::default()
     };
     config.pin_hash = Some(clinic_edu::kiosk::hash_pin("2468").unwrap());
-    let mut app = ClinicApp::new(AppOptions {
+    let app = ClinicApp::new(AppOptions {
         system_fonts: false,
         content_dir: Some(content.clone()),
         kiosk: Some(config),
@@ -222,12 +217,7 @@ fn the_language_choice_is_spoken_in_each_language_in_turn() {
     })
     .unwrap();
     let output = RecordingOutput::new();
-    app.set_speaker(Box::new(output.clone()), &content);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1100.0, 900.0))
-        .wgpu()
-        .build_eframe(|_| app);
-    h.run();
+    let mut h = drawn_harness(app, &output, &content);
     let tap = Strings::load(None).unwrap().get(en(), "tap-to-start");
     common::click(&mut h, &tap);
     assert_eq!(h.state().route(), &Route::LanguageChoice);

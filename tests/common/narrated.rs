@@ -78,15 +78,38 @@ pub fn narrated_content_with(name: &str, langs: &[&str], extra: &[&str]) -> (Pat
     (content, ids)
 }
 
+/// `app` playing through `output` the clips in `content`, in a 1100 x 900 harness
+/// (no GPU: for what the state and the output say).
 pub fn harness(
-    mut app: ClinicApp,
+    app: ClinicApp,
     output: &RecordingOutput,
     content: &Path,
 ) -> Harness<'static, ClinicApp> {
+    build(app, output, content, false)
+}
+
+/// [`harness`] drawn by wgpu, for snapshots.
+pub fn drawn_harness(
+    app: ClinicApp,
+    output: &RecordingOutput,
+    content: &Path,
+) -> Harness<'static, ClinicApp> {
+    build(app, output, content, true)
+}
+
+fn build(
+    mut app: ClinicApp,
+    output: &RecordingOutput,
+    content: &Path,
+    wgpu: bool,
+) -> Harness<'static, ClinicApp> {
     app.set_speaker(Box::new(output.clone()), content);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1100.0, 900.0))
-        .build_eframe(|_| app);
+    let mut builder = Harness::builder();
+    builder = builder.with_size(egui::vec2(1100.0, 900.0));
+    if wgpu {
+        builder = builder.wgpu();
+    }
+    let mut h = builder.build_eframe(|_| app);
     h.run();
     h
 }
