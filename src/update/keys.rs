@@ -79,3 +79,21 @@ pub fn sources(dir: &Path, names: &[&str]) -> anyhow::Result<Vec<Box<dyn KeySour
         .map(|path| Box::new(LocalKeySource { path }) as Box<dyn KeySource>)
         .collect())
 }
+
+/// `root` signed by the root keys in `dir` (the `root-*.pk8` files there); `what`
+/// names it in the error.
+pub async fn sign_root(
+    root: tough::schema::Root,
+    dir: &Path,
+    what: &str,
+) -> anyhow::Result<tough::editor::signed::SignedRole<tough::schema::Root>> {
+    let signers = sources(dir, &["root"])?;
+    tough::editor::signed::SignedRole::new(
+        root.clone(),
+        &tough::schema::KeyHolder::Root(root),
+        &signers,
+        &aws_lc_rs::rand::SystemRandom::new(),
+    )
+    .await
+    .with_context(|| format!("cannot sign {what}"))
+}

@@ -91,15 +91,7 @@ pub fn init(repo: &Path, keydir: &Path, options: &InitOptions) -> anyhow::Result
     add(RoleType::Snapshot, vec!["snapshot".into()], 1)?;
     add(RoleType::Timestamp, vec!["timestamp".into()], 1)?;
     super::block_on(async {
-        let signers = keys::sources(keydir, &["root"])?;
-        let signed = SignedRole::new(
-            root.clone(),
-            &KeyHolder::Root(root),
-            &signers,
-            &SystemRandom::new(),
-        )
-        .await
-        .context("cannot sign the root")?;
+        let signed = keys::sign_root(root, keydir, "the root").await?;
         write_root(repo, &signed).await?;
         std::fs::create_dir_all(targets_dir(repo))?;
         let mut editor = RepositoryEditor::new(metadata_dir(repo).join("root.json")).await?;

@@ -6,10 +6,8 @@
 use std::path::Path;
 
 use anyhow::Context as _;
-use aws_lc_rs::rand::SystemRandom;
 use tough::editor::RepositoryEditor;
-use tough::editor::signed::SignedRole;
-use tough::schema::{KeyHolder, RoleType};
+use tough::schema::RoleType;
 
 use super::info::{expires_in_days, metadata_dir};
 use super::keys::{self, ONLINE_ROLES};
@@ -59,15 +57,7 @@ pub fn rotate_key(repo: &Path, keydir: &Path, name: &str, root_days: u32) -> any
         root.version = root.version.saturating_add(1);
         root.expires = expires_in_days(root_days);
         let version = root.version.get();
-        let signers = keys::sources(keydir, &["root"])?;
-        let signed = SignedRole::new(
-            root.clone(),
-            &KeyHolder::Root(root),
-            &signers,
-            &SystemRandom::new(),
-        )
-        .await
-        .context("cannot sign the new root")?;
+        let signed = keys::sign_root(root, keydir, "the new root").await?;
         let dir = metadata_dir(repo);
         signed.write(&dir, true).await?;
         std::fs::write(dir.join("root.json"), signed.buffer())?;
