@@ -147,6 +147,7 @@ fn run_app(args: &RunArgs) -> anyhow::Result<()> {
     let options = AppOptions {
         system_fonts: !args.no_system_fonts,
         language: args.lang,
+        installed_bundle: args.content.is_none() && content_dir.is_some(),
         content_dir,
         ..AppOptions::for_config(args.config.as_deref(), args.kiosk)?
     };

@@ -344,3 +344,60 @@ fn a_clock_wound_back_does_not_bring_a_review_back() {
     drop(lock);
     assert!(shows_neutral_screen(), "the review was taken as standing");
 }
+
+/// A bundle that verified when it was installed but does not load when the app
+/// starts (here a file of it broken on disk since) is not shown: the app goes
+/// back to the bundle before it, and `clinic-edu status` says why.
+#[test]
+fn a_bundle_that_does_not_load_at_start_gives_way_to_the_one_before() {
+    let setup = Setup::new("app-revert");
+    ok(setup.publish(&setup.content("one", "one", true), &[]));
+    ok(setup.update(&[]));
+    ok(setup.publish(&setup.content("two", "two", false), &[]));
+    ok(setup.update(&[]));
+    assert_eq!(setup.shown().as_deref(), Some("two"));
+    let two = clinic_edu::update::state::installed_content(&setup.config()).unwrap();
+    std::fs::write(two.join("prp/en.ron"), "(title: \"cut short").unwrap();
+    // A config without the updates section, beside the subscribed one (the same
+    // updater state), so that no check runs while the test looks.
+    let config = setup.kiosk().join("no-polling.ron");
+    std::fs::write(&config, "()\n").unwrap();
+    let app = ClinicApp::new(AppOptions {
+        system_fonts: false,
+        config_path: Some(config),
+        content_dir: Some(two),
+        installed_bundle: true,
+        ..AppOptions::default()
+    })
+    .unwrap();
+    // Version 1, with its own topic, shows; version 2 is no longer installed.
+    assert!(app.library().topic("prp-local").is_some());
+    assert!(app.content_errors().is_empty());
+    assert_eq!(setup.shown().as_deref(), Some("one"));
+    let status = setup.status();
+    assert!(
+        status.contains("content version 2 does not load (1 errors, the first: ")
+            && status.contains("back to content version 1"),
+        "{status}"
+    );
+    // With nothing before it either, the built-in content shows.
+    let one = clinic_edu::update::state::installed_content(&setup.config()).unwrap();
+    std::fs::write(one.join("prp-local/en.ron"), "(title: \"cut short").unwrap();
+    let app = ClinicApp::new(AppOptions {
+        system_fonts: false,
+        config_path: Some(setup.kiosk().join("no-polling.ron")),
+        content_dir: Some(one),
+        installed_bundle: true,
+        ..AppOptions::default()
+    })
+    .unwrap();
+    assert!(app.library().topic("prp-local").is_none());
+    assert!(app.library().topic("prp").is_some());
+    assert_eq!(setup.shown(), None);
+    let status = setup.status();
+    assert!(
+        status.contains("content version 1 does not load")
+            && status.contains("the built-in content shows"),
+        "{status}"
+    );
+}

@@ -6,6 +6,7 @@
 mod apply;
 pub mod command;
 pub mod handout;
+mod installed;
 pub mod services;
 pub mod speech;
 pub mod startup;

@@ -8,9 +8,8 @@ use super::services::{Services, SettingsStore};
 use super::state::{AppState, Route};
 use crate::audio::{DeviceOutput, Output};
 use crate::config::{Config, ConfigError, Settings, config_path, kiosk_config_path};
+use crate::content::Library;
 use crate::content::narration::{self, NarrationIndex};
-use crate::content::{self, Library};
-use crate::i18n::Strings;
 use crate::kiosk::KioskState;
 use crate::lang::Language;
 use crate::samples::Samples;
@@ -35,6 +34,9 @@ pub struct AppOptions {
     /// behaves the same on a machine with a sound card and one without: a test gives
     /// it a recording output (`ClinicApp::set_speaker`) when it needs one.
     pub audio_device: bool,
+    /// `content_dir` is the bundle the updater installed beside `config_path`: if
+    /// it does not load, the app goes back to the one before (`installed`).
+    pub installed_bundle: bool,
 }
 
 impl Default for AppOptions {
@@ -47,6 +49,7 @@ impl Default for AppOptions {
             settings_path: None,
             config_path: None,
             audio_device: false,
+            installed_bundle: false,
         }
     }
 }
@@ -149,13 +152,18 @@ pub fn start(options: AppOptions) -> anyhow::Result<Started> {
 /// [`start`], from what was read before the window opened.
 pub fn start_after(prelude: Prelude) -> anyhow::Result<Started> {
     let Prelude {
-        options,
+        mut options,
         settings,
         config,
     } = prelude;
     // A handout file the PDF program still held when the last run ended (Windows).
     crate::pdf::print::remove_leftovers();
-    let (mut library, content_errors) = content::load::for_app(options.content_dir.as_deref());
+    let installed_by = options
+        .config_path
+        .clone()
+        .filter(|_| options.installed_bundle);
+    let (mut library, content_errors, strings) =
+        super::installed::load(&mut options.content_dir, installed_by.as_deref())?;
     anyhow::ensure!(
         !library.is_empty(),
         "no treatment content could be loaded: {}",
@@ -194,7 +202,7 @@ pub fn start_after(prelude: Prelude) -> anyhow::Result<Started> {
         }
         None => AppState::new(Route::Home, options.language, settings.staff_language),
     };
-    let strings = std::sync::Arc::new(Strings::load(options.content_dir.as_deref())?);
+    let strings = std::sync::Arc::new(strings);
     // Reviews are recorded in the clinic's folder, and only when the app runs on it
     // (a folder with errors leaves the app on the built-in content).
     let review_folder = options
