@@ -72,6 +72,7 @@ fn frame(c: &mut Criterion) {
             settings_path: None,
             config_path: None,
             audio_device: false,
+            installed_bundle: false,
         })
         .unwrap();
         let mut harness = Harness::builder()
@@ -113,6 +114,7 @@ fn scroll_and_switch(c: &mut Criterion) {
         settings_path: None,
         config_path: None,
         audio_device: false,
+        installed_bundle: false,
     })
     .unwrap();
     let title = app

@@ -4,9 +4,9 @@
 //! init`, `publish`) under `target/update-bench/`, read through `file://`. Then, in
 //! this process, with the app running headless (an egui harness, a frame stepped
 //! every 16 ms):
-//! - frame time and memory (RSS) while idle, and while `update_once` installs the
-//!   bundle on a background thread (streamed into staging, unpacked, checked,
-//!   swapped);
+//! - frame time and memory (RSS) while idle, and while the app's updater thread
+//!   (`app::updates::Poller`, as the app starts it) installs the bundle (streamed
+//!   into staging, unpacked, checked, swapped) and loads it for the window;
 //! - a poll with nothing new: its wall and CPU time (that it makes one request is
 //!   counted in nginx's log by `tests/update_interop.rs`).
 //!
@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use clinic_edu::app::updates::Poller;
 use clinic_edu::config::Updates;
 use clinic_edu::update::client::{Outcome, update_once};
 use clinic_edu::{AppOptions, ClinicApp, Language};
@@ -138,22 +139,27 @@ fn main() {
     let idle: Vec<Duration> = (0..150).map(|_| frame(&mut harness)).collect();
     let (idle_median, idle_p95) = (percentile(idle.clone(), 0.5), percentile(idle, 0.95));
 
-    let worker = {
-        let (config, updates) = (config.clone(), updates.clone());
-        std::thread::spawn(move || {
-            let start = Instant::now();
-            let outcome = update_once(&config, &updates);
-            (outcome.map_err(|e| e.to_string()), start.elapsed())
-        })
-    };
+    // The app's own updater thread (at its lower priority), started as the app
+    // starts it: it installs the bundle, then loads it for the window.
+    let start = Instant::now();
+    let poller = Poller::start(config.clone(), updates.clone(), false);
     let mut busy = Vec::new();
     let mut peak_rss = idle_rss;
-    while !worker.is_finished() {
+    let ready = loop {
+        if let Some(ready) = poller.take() {
+            break ready;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(600),
+            "no bundle after 10 minutes: {:?}",
+            poller.status().and_then(|s| s.last_error)
+        );
         busy.push(frame(&mut harness));
         peak_rss = peak_rss.max(rss());
-    }
-    let (outcome, install_time) = worker.join().unwrap();
-    assert_eq!(outcome, Ok(Outcome::Installed(1)));
+    };
+    let install_time = start.elapsed();
+    assert_eq!(ready.version, 1);
+    drop(ready);
     let (busy_median, busy_p95) = (
         percentile(busy.clone(), 0.5),
         percentile(busy.clone(), 0.95),
@@ -165,7 +171,7 @@ fn main() {
     assert_eq!(poll, Outcome::UpToDate(Some(1)));
 
     let mb = |b: u64| b as f64 / 1_000_000.0;
-    println!("install of a 100 MB bundle: {install_time:.2?} on a background thread");
+    println!("install and load of a 100 MB bundle: {install_time:.2?} on the updater thread");
     println!(
         "frame time idle: median {idle_median:.2?}, p95 {idle_p95:.2?}; during the install ({} frames): median {busy_median:.2?}, p95 {busy_p95:.2?} ({:.2}x the idle median)",
         busy.len(),

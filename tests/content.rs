@@ -439,6 +439,7 @@ fn the_app_starts_on_embedded_content_when_the_folder_is_broken() {
         settings_path: None,
         config_path: None,
         audio_device: false,
+        installed_bundle: false,
     })
     .unwrap();
     assert_eq!(
@@ -469,6 +470,7 @@ fn the_app_starts_on_embedded_content_when_the_folder_is_broken() {
         settings_path: None,
         config_path: None,
         audio_device: false,
+        installed_bundle: false,
     })
     .unwrap();
     assert_eq!(missing.library().topics().len(), 5);

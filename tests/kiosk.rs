@@ -40,6 +40,7 @@ fn harness(config: Config) -> Harness<'static, ClinicApp> {
         settings_path: None,
         config_path: None,
         audio_device: false,
+        installed_bundle: false,
     })
     .unwrap();
     let mut h = Harness::builder().with_size(SIZE).build_eframe(|_| app);
@@ -434,6 +435,7 @@ fn settings_kept_between_runs_hold_no_answers() {
         settings_path: Some(settings_path.clone()),
         config_path: None,
         audio_device: false,
+        installed_bundle: false,
     })
     .unwrap();
     let mut h = Harness::builder().with_size(SIZE).build_eframe(|_| app);

@@ -298,6 +298,7 @@ fn harness(config: &Config) -> Harness<'static, ClinicApp> {
         settings_path: None,
         config_path: None,
         audio_device: false,
+        installed_bundle: false,
     })
     .unwrap();
     // The counting renderer keeps no texture: memory stays flat however long the run.

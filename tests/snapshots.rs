@@ -225,6 +225,7 @@ fn kiosk_harness(languages: Vec<Language>) -> Harness<'static, ClinicApp> {
         settings_path: None,
         config_path: None,
         audio_device: false,
+        installed_bundle: false,
     })
     .unwrap();
     let mut harness = Harness::builder()

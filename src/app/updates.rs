@@ -56,7 +56,10 @@ impl Poller {
         let shared = status.clone();
         let spawned = std::thread::Builder::new()
             .name("updates".into())
-            .spawn(move || poll(&config, &updates, read_aloud, &send, &shared));
+            .spawn(move || {
+                crate::update::lower_thread_priority();
+                poll(&config, &updates, read_aloud, &send, &shared);
+            });
         if let Err(e) = spawned {
             eprintln!("clinic-edu: updates: cannot start the updater thread: {e}");
         }

@@ -26,6 +26,29 @@ pub(crate) fn block_on<F: std::future::Future>(future: F) -> F::Output {
         .block_on(future)
 }
 
+/// Lowers the calling thread's scheduling priority, for the updater working in
+/// the background of a running app: on a kiosk with two cores, hashing, unpacking
+/// and checking a large bundle must not take the window's frames from it. On
+/// Linux the thread's nice value becomes 10 (threads it starts inherit it); on
+/// Windows it runs below normal priority. Best effort: a refusal changes nothing.
+pub fn lower_thread_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority with this thread's id changes only this thread's nice
+    // value; gettid has no preconditions.
+    unsafe {
+        let tid = libc::gettid();
+        libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, 10);
+    }
+    #[cfg(windows)]
+    // SAFETY: GetCurrentThread returns a pseudo-handle to this thread, valid here.
+    unsafe {
+        use windows_sys::Win32::System::Threading::{
+            GetCurrentThread, SetThreadPriority, THREAD_PRIORITY_BELOW_NORMAL,
+        };
+        SetThreadPriority(GetCurrentThread(), THREAD_PRIORITY_BELOW_NORMAL);
+    }
+}
+
 /// The `file://` address of the folder `dir` (made absolute), ending in `/`.
 pub fn dir_url(dir: &Path) -> anyhow::Result<url::Url> {
     let absolute = std::path::absolute(dir)?;
