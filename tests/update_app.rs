@@ -86,8 +86,9 @@ fn a_kiosk_swaps_a_new_bundle_in_at_the_idle_wipe_not_during_a_visit() {
 }
 
 /// A topic whose clinicians' reviews have run out is replaced in the kiosk by a
-/// neutral "being updated" screen (its sections are not shown); staff still see
-/// the topic, with the review marked overdue.
+/// neutral "being updated" screen (its sections are not shown); staff see a
+/// banner naming it on the home screen, and still see the topic, with the review
+/// marked overdue.
 #[test]
 fn a_topic_past_its_review_is_replaced_by_a_neutral_screen_in_the_kiosk() {
     let setup = Setup::new("app-overdue");
@@ -148,6 +149,35 @@ fn a_topic_past_its_review_is_replaced_by_a_neutral_screen_in_the_kiosk() {
         let image = h.render().unwrap();
         image
             .save(setup.dir.join(format!("being-updated-{}.png", lang.code())))
+            .unwrap();
+    }
+    // Staff see a banner on the home screen naming the topic, in each language.
+    for lang in ["en", "ar", "bn", "ja", "ur"].map(Language::builtin) {
+        let app = ClinicApp::new(AppOptions {
+            system_fonts: false,
+            language: lang,
+            content_dir: Some(content.clone()),
+            ..AppOptions::default()
+        })
+        .unwrap();
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .wgpu()
+            .build_eframe(|_| app);
+        h.run();
+        h.get_by_label(&strings.get(lang, "reviews-overdue"));
+        let title = h
+            .state()
+            .library()
+            .topic("prp")
+            .unwrap()
+            .text(lang)
+            .title
+            .clone();
+        assert_eq!(h.query_all_by_label(&title).count(), 2, "banner and card");
+        h.render()
+            .unwrap()
+            .save(setup.dir.join(format!("staff-overdue-{}.png", lang.code())))
             .unwrap();
     }
     // Staff see the topic itself.

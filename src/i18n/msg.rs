@@ -32,6 +32,7 @@ messages! {
     TOPIC_BEING_UPDATED = "topic-being-updated";
     CONTENT_READY = "content-ready";
     CONTENT_READY_USE = "content-ready-use";
+    REVIEWS_OVERDUE = "reviews-overdue";
     UPDATE_INSTALLED = "update-installed";
     UPDATE_BUILTIN = "update-builtin";
     UPDATE_CHECKED = "update-checked";

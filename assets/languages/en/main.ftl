@@ -17,6 +17,7 @@ review-overdue = { $reviewer } reviewed this text on { $date }, and that review 
 topic-being-updated = This information is being updated. Please ask a member of staff about this treatment.
 content-ready = New treatment content is ready. It is shown after a restart, or now.
 content-ready-use = Show the new content now
+reviews-overdue = The clinician's review of these treatments has run out. Until a clinician reviews them again, the waiting-room screen shows "This information is being updated" in their place:
 update-installed = Content version { $version } ({ $channel }), review by { $date }.
 update-builtin = No signed content is installed: the built-in content shows.
 update-checked = Last good check: { $time }.

@@ -17,6 +17,7 @@ review-overdue = この文章は{ $date }に{ $reviewer }が確認しました�
 topic-being-updated = この情報は更新中です。この治療については、スタッフにおたずねください。
 content-ready = 治療についての新しい内容が届きました。再起動すると表示されます。今すぐ表示することもできます。
 content-ready-use = 新しい内容を今すぐ表示
+reviews-overdue = 次の治療は、医師による確認の期限が切れています。医師が確認し直すまで、待合室の画面ではこれらの代わりに「この情報は更新中です」と表示されます：
 update-installed = コンテンツのバージョン { $version }（{ $channel }）、見直し期限 { $date }。
 update-builtin = 署名付きのコンテンツは入っていません。アプリ内蔵のコンテンツを表示しています。
 update-checked = 最後に成功した確認: { $time }。

@@ -107,6 +107,31 @@ fn content_ready(ui: &mut Ui, cx: &mut Context<'_>) {
     ui.add_space(ui.tokens().gap);
 }
 
+/// The banner for staff naming the topics whose clinician's review has run out in
+/// the language shown: the kiosk shows the neutral "being updated" screen in their
+/// place until a clinician reviews them again.
+fn reviews_overdue(ui: &mut Ui, cx: &Context<'_>) {
+    if !cx.staff {
+        return;
+    }
+    let titles: Vec<&str> = cx
+        .library
+        .topics()
+        .iter()
+        .filter(|topic| review_overdue(cx, topic, cx.lang))
+        .map(|topic| topic.text(cx.lang).title.as_str())
+        .collect();
+    if titles.is_empty() {
+        return;
+    }
+    ui.add(Notice::new(
+        &cx.strings.get(cx.lang, msg::REVIEWS_OVERDUE),
+        cx.lang,
+    ));
+    ui.add(Notice::with_lines(titles, cx.lang));
+    ui.add_space(ui.tokens().gap);
+}
+
 /// The warning listing a content folder's errors, when there are any.
 fn content_errors(ui: &mut Ui, cx: &Context<'_>) {
     if cx.content_errors.is_empty() {
@@ -186,6 +211,9 @@ fn side_by_side(ui: &mut Ui, cx: &Context<'_>, mut column: impl FnMut(&mut Ui, L
 /// Draws the screen `state.route` names (everything below the top bar).
 pub fn show(ui: &mut Ui, cx: &mut Context<'_>, state: &AppState, samples: &Samples) {
     content_ready(ui, cx);
+    if state.route == Route::Home {
+        reviews_overdue(ui, cx);
+    }
     let session = &state.session;
     match &state.route {
         Route::Home => home::show(ui, cx),
