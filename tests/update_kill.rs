@@ -85,41 +85,84 @@ fn a_kill_during_swap_leaves_the_last_good_bundle() {
     killed_at("swap");
 }
 
-/// A disk that takes no more: the process may write files of at most 64 KiB
-/// (RLIMIT_FSIZE, with SIGXFSZ ignored, so a write past it fails with EFBIG as a
-/// full disk fails with ENOSPC). The install fails cleanly and the next one, with
-/// room again, succeeds.
+/// A disk that fills up: the kiosk's folder is a real filesystem that is nearly
+/// full (a tmpfs with 64 KiB to spare, mounted in a user and mount namespace of
+/// the test's own, `unshare`, so no privileges are needed). Writing the new
+/// bundle fails with "No space left on device"; the install fails cleanly, leaving
+/// version 1 installed and nothing in staging, with the error recorded. With room
+/// again (the namespace gone, the folder as it was), the next check installs.
 #[cfg(target_os = "linux")]
 #[test]
 fn a_full_disk_fails_cleanly() {
-    use std::os::unix::process::CommandExt as _;
     let setup = Setup::new("full-disk");
     ok(setup.publish(&setup.content("one", "one", true), &[]));
     ok(setup.update(&[]));
     ok(setup.publish(&setup.content("two", "two", true), &[]));
-    let mut command = std::process::Command::new(tuf::BIN);
-    command.args(["update", "--once", "--config", tuf::s(&setup.config())]);
-    // SAFETY: only async-signal-safe calls between fork and exec.
-    unsafe {
-        command.pre_exec(|| {
-            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
-            let limit = libc::rlimit {
-                rlim_cur: 64 * 1024,
-                rlim_max: 64 * 1024,
-            };
-            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
-    }
-    let out = command.output().unwrap();
-    tuf::refused(&out, "bundle.tar: cannot write");
+    let kiosk = setup.kiosk();
+    // What the folder takes on a tmpfs (whole pages), and 64 KiB more.
+    let size = used_pages(&kiosk) * 4096 + 64 * 1024;
+    let script = r#"
+        set -e
+        kiosk=$1 bin=$2 size=$3
+        cp -a "$kiosk" "$kiosk.copy"
+        mount -t tmpfs -o "size=$size" tmpfs "$kiosk"
+        cp -a "$kiosk.copy/." "$kiosk/"
+        rm -r "$kiosk.copy"
+        df -B1 "$kiosk" | tail -1
+        "$bin" update --once --config "$kiosk/config.ron" && exit 10
+        "$bin" status --config "$kiosk/config.ron"
+        echo "marker: $(cat "$kiosk"/updates/bundles/v1/marker.txt)"
+        ls "$kiosk/updates"
+    "#;
+    let out = std::process::Command::new("unshare")
+        .args([
+            "--user",
+            "--map-root-user",
+            "--mount",
+            "sh",
+            "-c",
+            script,
+            "sh",
+        ])
+        .args([tuf::s(&kiosk), tuf::BIN, &size.to_string()])
+        .output()
+        .expect("unshare (util-linux) runs");
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(
+        stderr.contains("bundle.tar: cannot write") && stderr.contains("No space left on device"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("installed: content version 1"), "{stdout}");
+    assert!(stdout.contains("last error: 20"), "{stdout}");
+    assert!(stdout.contains("marker: one"), "{stdout}");
+    // The updater's folder holds no staging and no half-written state.
+    let listed: Vec<&str> = stdout.lines().rev().take(4).collect();
+    assert_eq!(listed, ["tuf", "state.json", "lock", "bundles"], "{stdout}");
+    // The namespace is gone, and the folder on the real disk is as it was.
     assert_eq!(setup.shown().as_deref(), Some("one"));
-    assert!(!setup.kiosk().join("updates/staging").exists());
-    assert!(setup.status().contains("last error: 20"));
     assert!(ok(setup.update(&[])).contains("installed content version 2"));
     assert_eq!(setup.shown().as_deref(), Some("two"));
+}
+
+/// The 4 KiB pages the files under `dir` take on a tmpfs.
+#[cfg(target_os = "linux")]
+fn used_pages(dir: &std::path::Path) -> u64 {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| {
+            let entry = entry.unwrap();
+            let meta = entry.metadata().unwrap();
+            if meta.is_dir() {
+                used_pages(&entry.path()) + 1
+            } else {
+                meta.len().div_ceil(4096)
+            }
+        })
+        .sum()
 }
 
 /// One check at a time: while another process holds the updater's lock, a check

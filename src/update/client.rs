@@ -55,9 +55,16 @@ pub fn update_once(config: &Path, updates: &Updates) -> anyhow::Result<Outcome> 
         Ok(_) => state.last_error = None,
         Err(e) => state.last_error = Some(format!("{}: {e}", format_time(state.now()))),
     }
-    state.save(&paths)?;
+    // Staging goes first: on a full disk it holds the space the state needs.
     let _ = std::fs::remove_dir_all(paths.staging());
-    result
+    match (result, state.save(&paths)) {
+        (result, Ok(())) => result,
+        (Ok(_), Err(saving)) => Err(saving),
+        (Err(e), Err(saving)) => Err(anyhow::anyhow!(
+            "{e}; and the updater's state cannot be saved: {}",
+            describe(&saving)
+        )),
+    }
 }
 
 /// The error on one line: what failed and its first cause (tough's errors repeat

@@ -94,7 +94,11 @@ impl State {
             file.sync_all()?;
             std::fs::rename(&temporary, &path)
         };
-        write().with_context(|| format!("{}: cannot write", path.display()))
+        write().map_err(|e| {
+            // A half-written temporary (a full disk) is of no use to anyone.
+            let _ = std::fs::remove_file(&temporary);
+            anyhow::Error::new(e).context(format!("{}: cannot write", path.display()))
+        })
     }
 
     /// The time now: the later of the system clock and the latest time seen.
