@@ -92,6 +92,14 @@ Section "clinic-edu"
   File /r "${TOP}/assets/narration/*"
   SetOutPath "$INSTDIR"
 
+  ; The updater's folder for a kiosk (README, "Updating many kiosks"). The kiosk's
+  ; config beside it in %ProgramData%\clinic-edu stays the administrators' (so that
+  ; the kiosk's account cannot change its PIN), but the kiosk's own updater installs
+  ; bundles into updates\, as the Linux kiosk user does in its own folder: the
+  ; machine's Users (S-1-5-32-545) may change that folder alone.
+  CreateDirectory "$APPDATA\clinic-edu\updates"
+  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$APPDATA\clinic-edu\updates" /grant *S-1-5-32-545:(OI)(CI)M'
+
   CreateShortCut "$SMPROGRAMS\clinic-edu.lnk" "$INSTDIR\clinic-edu.exe" "" "$INSTDIR\clinic-edu.ico" 0 SW_SHOWNORMAL "" "Treatment education and screening"
 
   WriteUninstaller "$INSTDIR\uninstall.exe"
@@ -122,6 +130,10 @@ Section "Uninstall"
   ; The narration folder is the installer's own (a clinic's recordings live in its
   ; content folder under %ProgramData%), so all of it goes.
   RMDir /r "$INSTDIR\narration"
+  ; The updater's folder goes only if nothing was installed into it: installed
+  ; bundles, like the config, are the clinic's.
+  RMDir "$APPDATA\clinic-edu\updates"
+  RMDir "$APPDATA\clinic-edu"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
   DeleteRegKey HKLM "${UNINSTALL_KEY}"
