@@ -21,18 +21,7 @@ use egui::{Role, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-const MANIFEST: &str = r#"// Tagalog, for a test: Latin script, the bundled Latin face.
-(
-    tag: "tl",
-    name: "Tagalog",
-    direction: LeftToRight,
-    script: "Latn",
-    fonts: [(family: "Noto Sans", files: ["NotoSans-Regular.ttf"])],
-    numbering: "latn",
-    min_font_size: 8.0,
-    line_height: 1.5,
-)
-"#;
+use common::TAGALOG_MANIFEST as MANIFEST;
 
 /// A few of the UI strings; the others fall back to English.
 const STRINGS: &str = "tap-to-start = Pindutin upang magsimula\n\

@@ -7,6 +7,21 @@ pub mod renderer;
 /// The app's command-line binary.
 pub const BIN: &str = env!("CARGO_BIN_EXE_clinic-edu");
 
+/// A language manifest a clinic folder adds in tests: Tagalog (`tl`), Latin
+/// script, with the bundled Latin face copied beside it.
+pub const TAGALOG_MANIFEST: &str = r#"// Tagalog, for a test: Latin script, the bundled Latin face.
+(
+    tag: "tl",
+    name: "Tagalog",
+    direction: LeftToRight,
+    script: "Latn",
+    fonts: [(family: "Noto Sans", files: ["NotoSans-Regular.ttf"])],
+    numbering: "latn",
+    min_font_size: 8.0,
+    line_height: 1.5,
+)
+"#;
+
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use clinic_edu::Language;
