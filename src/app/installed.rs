@@ -72,8 +72,18 @@ fn does_not_load(
         .iter()
         .filter(|e| e.lang.is_none_or(|l| ours.contains(&l)))
         .collect();
-    match relevant.first() {
-        Some(first) => Some(format!("{} errors, the first: {first}", relevant.len())),
+    load_failure(library, &relevant)
+}
+
+/// Why content that loaded as `library` with `errors` is not to be shown, if it is
+/// not: any error, or no topic. The updater judges a bundle it has just installed
+/// so (`updates`), and the app the installed bundle it starts on ([`load`]).
+pub(super) fn load_failure<E: std::fmt::Display>(
+    library: &Library,
+    errors: &[E],
+) -> Option<String> {
+    match errors.first() {
+        Some(first) => Some(format!("{} errors, the first: {first}", errors.len())),
         None if library.is_empty() => Some("no topics".to_owned()),
         None => None,
     }

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use crate::config::Updates;
 use crate::content::narration::{self, NarrationIndex};
+use crate::content::review::Date;
 use crate::content::{self, Library};
 use crate::i18n::Strings;
 use crate::update::client::{Outcome, describe, update_once};
@@ -32,23 +33,6 @@ pub struct Poller {
 }
 
 impl Poller {
-    /// The day now: the later of the system clock's and the latest time the
-    /// updater has seen, so that a clock wound back cannot make a review stand again.
-    pub fn today(&self) -> crate::content::review::Date {
-        let seen = self
-            .status
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .as_ref()
-            .map_or(0, |s| s.latest_seen);
-        let clock = crate::content::review::Date::today();
-        clock.max(crate::content::review::Date::from_days(
-            seen.div_euclid(86_400),
-        ))
-    }
-}
-
-impl Poller {
     /// Starts the thread for the config at `config` (whose state is kept beside it).
     pub fn start(config: PathBuf, updates: Updates, read_aloud: bool) -> Poller {
         let (send, ready) = channel();
@@ -64,6 +48,18 @@ impl Poller {
             eprintln!("clinic-edu: updates: cannot start the updater thread: {e}");
         }
         Poller { ready, status }
+    }
+
+    /// The day now: the later of the system clock's and the latest time the
+    /// updater has seen, so that a clock wound back cannot make a review stand again.
+    pub fn today(&self) -> Date {
+        let seen = self
+            .status
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_ref()
+            .map_or(0, |s| s.latest_seen);
+        Date::today().max(Date::from_unix_seconds(seen))
     }
 
     /// The updater's state after its last check, if it has one.
@@ -126,14 +122,9 @@ fn load(config: &Path, version: u64, read_aloud: bool) -> anyhow::Result<Ready> 
     let folder = installed_content(config)
         .ok_or_else(|| anyhow::anyhow!("content version {version} is not in its folder"))?;
     let (library, errors) = content::load::for_app(Some(&folder));
-    anyhow::ensure!(
-        errors.is_empty() && !library.is_empty(),
-        "{} errors, the first: {}",
-        errors.len(),
-        errors
-            .first()
-            .map_or("no topics".to_owned(), ToString::to_string)
-    );
+    if let Some(why) = super::installed::load_failure(&library, &errors) {
+        anyhow::bail!(why);
+    }
     let strings = Arc::new(Strings::load(Some(&folder))?);
     let narration = if read_aloud {
         let builtin = narration::builtin_dir();

@@ -217,6 +217,11 @@ impl Date {
                     .duration_since(std::time::UNIX_EPOCH)
                     .map_or(0, |d| d.as_secs() as i64)
             });
+        Date::from_unix_seconds(seconds)
+    }
+
+    /// The day (UTC) of a time in seconds since 1970-01-01.
+    pub fn from_unix_seconds(seconds: i64) -> Date {
         Date::from_days(seconds.div_euclid(86_400))
     }
 

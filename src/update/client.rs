@@ -150,7 +150,7 @@ async fn check_and_install(
         state.settled = settled;
         return Ok(Outcome::UpToDate(installed));
     }
-    let today = Date::from_days(state.now().div_euclid(86_400));
+    let today = Date::from_unix_seconds(state.now());
     if let Some(day) = info.review_by.as_deref() {
         let ends = Date::parse(day).with_context(|| format!("review-by date {day:?}"))?;
         anyhow::ensure!(

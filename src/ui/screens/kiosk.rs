@@ -146,7 +146,7 @@ pub fn language_choice(ui: &mut Ui, cx: &mut super::Context<'_>) {
                 .style(tokens.title)
                 .color(tokens.muted_text)
                 .fit();
-            super::listen::paragraph(ui, line, spoken == Some(lang));
+            super::listen::text(ui, line, spoken == Some(lang));
         }
     });
     ui.add_space(tokens.gap);

@@ -11,8 +11,8 @@ use crate::content::narration::NarrationIndex;
 use crate::i18n::msg;
 use crate::lang::Language;
 use crate::ui::UiExt;
+use crate::ui::widgets::BulletList;
 use crate::ui::widgets::Button;
-use crate::ui::widgets::{BulletList, Paragraph};
 
 /// What the screens know of reading aloud.
 #[derive(Clone, Copy, Default)]
@@ -84,15 +84,15 @@ pub fn controls_for(ui: &mut Ui, cx: &mut Context<'_>, texts: Vec<Text>) -> Opti
         .and_then(|s| positions.get(s.at).copied())
 }
 
-/// A paragraph, on the highlight colour while it is read aloud.
-pub fn paragraph(ui: &mut Ui, paragraph: Paragraph<'_>, read: bool) {
+/// A text (a paragraph, a heading), on the highlight colour while it is read aloud.
+pub fn text(ui: &mut Ui, text: impl egui::Widget, read: bool) {
     if read {
         let highlight = ui.tokens().highlight;
         egui::Frame::new()
             .fill(highlight)
-            .show(ui, |ui| ui.add(paragraph));
+            .show(ui, |ui| ui.add(text));
     } else {
-        ui.add(paragraph);
+        ui.add(text);
     }
 }
 

@@ -111,29 +111,24 @@ pub fn question(ui: &mut Ui, cx: &mut Context<'_>, session: &Session) {
     ui.add_space(tokens.gap);
     // The question, then the answers to choose from; the one being read aloud is
     // highlighted.
-    let mut ids = vec![format!("question.{}", question.id)];
-    ids.extend(Answer::ALL.map(|a| crate::content::narration::ui_id(answer_message(a))));
+    let question_id = format!("question.{}", question.id);
+    let answer_ids = Answer::ALL.map(|a| crate::content::narration::ui_id(answer_message(a)));
     let speaking = cx.speaking(lang).map(str::to_owned);
     let heading = Heading::new(question.text.get(lang), lang);
-    if speaking.as_ref() == Some(&ids[0]) {
-        Frame::new()
-            .fill(tokens.highlight)
-            .show(ui, |ui| ui.add(heading));
-    } else {
-        ui.add(heading);
-    }
+    super::listen::text(ui, heading, speaking.as_ref() == Some(&question_id));
+    let ids = std::iter::once(question_id)
+        .chain(answer_ids.iter().cloned())
+        .collect();
     super::listen::controls(ui, cx, ids);
     ui.add_space(tokens.gap * 1.5);
 
     let current = session.answers.get(&question.id).copied();
     let width = ui.available_width();
-    for answer in Answer::ALL {
+    for (answer, id) in Answer::ALL.into_iter().zip(&answer_ids) {
         let label = answer_label(cx, lang, Some(answer));
-        let read = speaking.as_deref()
-            == Some(crate::content::narration::ui_id(answer_message(answer)).as_str());
         let button = Button::new(&label, lang)
             .selected(current == Some(answer))
-            .highlighted(read)
+            .highlighted(speaking.as_ref() == Some(id))
             .min_size(vec2(width, tokens.touch_target * 1.6));
         if ui.add(button).clicked() {
             cx.commands.push(Command::Answer(answer));
@@ -348,7 +343,7 @@ fn outcome_card(
                 .style(tokens.heading)
                 .color(ink);
             let verdict_read = read == Some(crate::content::narration::ui_id(verdict_id).as_str());
-            super::listen::paragraph(ui, verdict, verdict_read);
+            super::listen::text(ui, verdict, verdict_read);
             let reasons: Vec<String> = outcome
                 .findings
                 .iter()

@@ -176,7 +176,7 @@ fn show_block(ui: &mut Ui, topic: &Topic, lang: Language, block: &Block, speakin
     match block {
         Block::Para { id, text, cite } => {
             let text = cited(topic, lang, text, cite);
-            super::listen::paragraph(ui, Paragraph::new(&text, lang), is_read(id));
+            super::listen::text(ui, Paragraph::new(&text, lang), is_read(id));
         }
         Block::List { items } => {
             let read = items.iter().position(|i| is_read(&i.id));
