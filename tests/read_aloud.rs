@@ -148,13 +148,7 @@ fn reading_snapshot(code: &str) {
     let (content, _) = narrated_content(&format!("pixels-{code}"), &[code]);
     let strings = clinic_edu::i18n::Strings::load(None).unwrap();
     let lang = Language::builtin(code);
-    let app = ClinicApp::new(AppOptions {
-        system_fonts: false,
-        language: lang,
-        content_dir: Some(content.clone()),
-        ..AppOptions::default()
-    })
-    .unwrap();
+    let app = common::app_on(lang, Some(&content));
     let mut h = drawn_harness(app, &RecordingOutput::new(), &content);
     common::click_topic(&mut h, lang, "prp");
     common::click(&mut h, &strings.get(lang, "listen"));

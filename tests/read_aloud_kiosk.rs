@@ -27,21 +27,14 @@ fn en() -> Language {
 /// page, with clips for PRP's first section and the kiosk's question.
 fn kiosk_on_prp(name: &str) -> (Harness<'static, ClinicApp>, RecordingOutput, Vec<String>) {
     let (content, ids) = narrated_content_with(name, &["en"], &STILL_THERE);
-    let mut config = Config {
+    let config = Config {
         idle_seconds: 30,
         countdown_seconds: 10,
         volume: 40,
         languages: vec![en()],
         ..Config::default()
     };
-    config.pin_hash = Some(clinic_edu::kiosk::hash_pin("2468").unwrap());
-    let app = ClinicApp::new(AppOptions {
-        system_fonts: false,
-        content_dir: Some(content.clone()),
-        kiosk: Some(config),
-        ..AppOptions::default()
-    })
-    .unwrap();
+    let app = common::kiosk_app_on(Some(&content), config);
     let output = RecordingOutput::new();
     let mut h = harness(app, &output, &content);
     let tap = Strings::load(None).unwrap().get(en(), "tap-to-start");
@@ -204,18 +197,11 @@ fn the_rule_being_read_is_highlighted_ar() {
 fn the_language_choice_is_spoken_in_each_language_in_turn() {
     let (content, _) = narrated_content_with("choice", &["en", "ar"], &["ui.choose-language"]);
     let ar = Language::builtin("ar");
-    let mut config = Config {
+    let config = Config {
         languages: vec![en(), ar],
         ..Config::default()
     };
-    config.pin_hash = Some(clinic_edu::kiosk::hash_pin("2468").unwrap());
-    let app = ClinicApp::new(AppOptions {
-        system_fonts: false,
-        content_dir: Some(content.clone()),
-        kiosk: Some(config),
-        ..AppOptions::default()
-    })
-    .unwrap();
+    let app = common::kiosk_app_on(Some(&content), config);
     let output = RecordingOutput::new();
     let mut h = drawn_harness(app, &output, &content);
     let tap = Strings::load(None).unwrap().get(en(), "tap-to-start");

@@ -138,14 +138,7 @@ fn review_lets_an_answer_be_changed_and_not_sure_leads_to_discuss() {
     let lang = Language::builtin("ar");
     let s = |id: &str| strings.get(lang, id);
     let mut h = harness(lang);
-    let title = h
-        .state()
-        .library()
-        .topic("prp")
-        .unwrap()
-        .text(lang)
-        .title
-        .clone();
+    let title = common::topic_title(h.state(), lang, "prp");
     // Start from the topic page.
     click(&mut h, &title);
     click(&mut h, &s("screening-from-topic"));

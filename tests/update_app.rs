@@ -93,38 +93,10 @@ fn a_kiosk_swaps_a_new_bundle_in_at_the_idle_wipe_not_during_a_visit() {
 fn a_topic_past_its_review_is_replaced_by_a_neutral_screen_in_the_kiosk() {
     let setup = Setup::new("app-overdue");
     let content = setup.content("old", "old", false);
-    for lang in ["en", "ar", "bn", "ja", "ur"] {
-        ok(tuf::run(
-            &[
-                "review",
-                "--topic",
-                "prp",
-                "--lang",
-                lang,
-                "--reviewer",
-                "Dr Amal Haddad, dermatologist",
-                "--registration",
-                "GMC 1234567",
-                "--date",
-                "2023-01-10",
-                "--content",
-                tuf::s(&content),
-            ],
-            &[],
-        ));
-    }
+    tuf::review_in_every_language(&content, "prp", "2023-01-10");
     let strings = Strings::embedded().unwrap();
     for lang in ["en", "ar", "bn", "ja", "ur"].map(Language::builtin) {
-        let app = ClinicApp::new(AppOptions {
-            system_fonts: false,
-            kiosk: Some(Config {
-                pin_hash: Some(clinic_edu::kiosk::hash_pin("2468").unwrap()),
-                ..Config::default()
-            }),
-            content_dir: Some(content.clone()),
-            ..AppOptions::default()
-        })
-        .unwrap();
+        let app = common::kiosk_app_on(Some(&content), Config::default());
         let mut h = Harness::builder()
             .with_size(egui::vec2(1280.0, 800.0))
             .wgpu()
@@ -153,27 +125,14 @@ fn a_topic_past_its_review_is_replaced_by_a_neutral_screen_in_the_kiosk() {
     }
     // Staff see a banner on the home screen naming the topic, in each language.
     for lang in ["en", "ar", "bn", "ja", "ur"].map(Language::builtin) {
-        let app = ClinicApp::new(AppOptions {
-            system_fonts: false,
-            language: lang,
-            content_dir: Some(content.clone()),
-            ..AppOptions::default()
-        })
-        .unwrap();
+        let app = common::app_on(lang, Some(&content));
         let mut h = Harness::builder()
             .with_size(egui::vec2(1280.0, 800.0))
             .wgpu()
             .build_eframe(|_| app);
         h.run();
         h.get_by_label(&strings.get(lang, "reviews-overdue"));
-        let title = h
-            .state()
-            .library()
-            .topic("prp")
-            .unwrap()
-            .text(lang)
-            .title
-            .clone();
+        let title = common::topic_title(h.state(), lang, "prp");
         assert_eq!(h.query_all_by_label(&title).count(), 2, "banner and card");
         h.render()
             .unwrap()
@@ -298,39 +257,11 @@ fn the_staff_menu_shows_the_update_status() {
 /// run out, and the kiosk shows the neutral screen.
 #[test]
 fn a_clock_wound_back_does_not_bring_a_review_back() {
-    use clinic_edu::content::review::Date;
     let setup = Setup::new("app-clock");
     let content = setup.content("one", "one", false);
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64;
     // The reviews run out in 2 days.
-    let soon = Date::from_days(now / 86_400 + 2);
-    let reviewed = Date {
-        year: soon.year - 2,
-        ..soon
-    };
-    for lang in ["en", "ar", "bn", "ja", "ur"] {
-        ok(tuf::run(
-            &[
-                "review",
-                "--topic",
-                "prp",
-                "--lang",
-                lang,
-                "--reviewer",
-                "Dr Amal Haddad, dermatologist",
-                "--registration",
-                "GMC 1234567",
-                "--date",
-                &reviewed.to_string(),
-                "--content",
-                tuf::s(&content),
-            ],
-            &[],
-        ));
-    }
+    let (reviewed, _) = tuf::review_running_out_in(2);
+    tuf::review_in_every_language(&content, "prp", &reviewed.to_string());
     ok(setup.publish(&content, &[]));
     ok(setup.update(&[]));
     let strings = Strings::embedded().unwrap();
@@ -369,6 +300,10 @@ fn a_clock_wound_back_does_not_bring_a_review_back() {
     let path = setup.kiosk().join("updates/state.json");
     let mut state: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
     state["latest_seen"] = (now + 5 * 86_400).into();
     std::fs::write(&path, serde_json::to_vec(&state).unwrap()).unwrap();
     drop(lock);

@@ -172,37 +172,10 @@ fn a_bundle_past_its_review_by_date_is_not_installed() {
     let content = setup.content("one", "one", true);
     // Reviewed 24 months less 2 days ago: the reviews run out in 2 days.
     let today = Date::today();
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64;
-    let soon = Date::from_days(seconds / 86_400 + 2);
-    let reviewed = Date {
-        year: soon.year - 2,
-        ..soon
-    };
+    let (reviewed, soon) = tuf::review_running_out_in(2);
     assert_eq!(reviewed.plus_months(24), soon);
     assert!(reviewed < today);
-    for lang in ["en", "ar", "bn", "ja", "ur"] {
-        ok(tuf::run(
-            &[
-                "review",
-                "--topic",
-                "prp-local",
-                "--lang",
-                lang,
-                "--reviewer",
-                "Dr Amal Haddad, dermatologist",
-                "--registration",
-                "GMC 1234567",
-                "--date",
-                &reviewed.to_string(),
-                "--content",
-                s(&content),
-            ],
-            &[],
-        ));
-    }
+    tuf::review_in_every_language(&content, "prp-local", &reviewed.to_string());
     // Reviewed: published without --allow-unreviewed, with its review-by date.
     let (repo, keys) = (setup.repo(), setup.keys());
     let out = ok(tuf::run(

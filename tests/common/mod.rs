@@ -51,9 +51,15 @@ use egui_kittest::kittest::Queryable;
 
 /// The staff-mode app in `lang` with the bundled fonts only and the embedded content.
 pub fn app(lang: Language) -> ClinicApp {
+    app_on(lang, None)
+}
+
+/// [`app`] on the clinic folder `content`, when given.
+pub fn app_on(lang: Language, content: Option<&std::path::Path>) -> ClinicApp {
     ClinicApp::new(AppOptions {
         system_fonts: false,
         language: lang,
+        content_dir: content.map(std::path::Path::to_owned),
         ..AppOptions::default()
     })
     .unwrap()
@@ -61,8 +67,17 @@ pub fn app(lang: Language) -> ClinicApp {
 
 /// A kiosk with the bundled fonts and `config`, whose PIN is set to 2468 here.
 pub fn kiosk_app(config: clinic_edu::config::Config) -> ClinicApp {
+    kiosk_app_on(None, config)
+}
+
+/// [`kiosk_app`] on the clinic folder `content`, when given.
+pub fn kiosk_app_on(
+    content: Option<&std::path::Path>,
+    config: clinic_edu::config::Config,
+) -> ClinicApp {
     ClinicApp::new(AppOptions {
         system_fonts: false,
+        content_dir: content.map(std::path::Path::to_owned),
         kiosk: Some(clinic_edu::config::Config {
             pin_hash: Some(clinic_edu::kiosk::hash_pin("2468").unwrap()),
             ..config
@@ -70,6 +85,11 @@ pub fn kiosk_app(config: clinic_edu::config::Config) -> ClinicApp {
         ..AppOptions::default()
     })
     .unwrap()
+}
+
+/// The title of topic `id` in `lang`, in the content `app` runs on.
+pub fn topic_title(app: &ClinicApp, lang: Language, id: &str) -> String {
+    app.library().topic(id).unwrap().text(lang).title.clone()
 }
 
 /// The last frame's request to the OS that a kiosk must never make: opening an

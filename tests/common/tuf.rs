@@ -8,11 +8,52 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use clinic_edu::content::review::Date;
 use tough::editor::signed::SignedRole;
 use tough::key_source::{KeySource, LocalKeySource};
 use tough::schema::{KeyHolder, Root, Signed};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_clinic-edu");
+
+/// Records in `content` a clinician's review of `topic`, dated `date`, in each of
+/// the five built-in languages.
+pub fn review_in_every_language(content: &Path, topic: &str, date: &str) {
+    for lang in ["en", "ar", "bn", "ja", "ur"] {
+        ok(run(
+            &[
+                "review",
+                "--topic",
+                topic,
+                "--lang",
+                lang,
+                "--reviewer",
+                "Dr Amal Haddad, dermatologist",
+                "--registration",
+                "GMC 1234567",
+                "--date",
+                date,
+                "--content",
+                s(content),
+            ],
+            &[],
+        ));
+    }
+}
+
+/// A review date whose review (24 months) runs out `days` from today (UTC), and
+/// that day.
+pub fn review_running_out_in(days: i64) -> (Date, Date) {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let ends = Date::from_days(seconds / 86_400 + days);
+    let reviewed = Date {
+        year: ends.year - 2,
+        ..ends
+    };
+    (reviewed, ends)
+}
 
 /// A fresh folder under the test target folder.
 pub fn scratch(name: &str) -> PathBuf {
