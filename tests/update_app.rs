@@ -26,6 +26,23 @@ fn wait(h: &mut Harness<'_, ClinicApp>, seconds: f64) {
     h.run();
 }
 
+/// The kiosk of `setup` (its config, with the PIN 2468) on the bundle its updater
+/// installed, polling as its config says.
+fn subscribed_kiosk(setup: &Setup) -> ClinicApp {
+    let config = Config {
+        pin_hash: Some(clinic_edu::kiosk::hash_pin("2468").unwrap()),
+        ..Config::load(&setup.config()).unwrap()
+    };
+    ClinicApp::new(AppOptions {
+        system_fonts: false,
+        kiosk: Some(config),
+        config_path: Some(setup.config()),
+        content_dir: clinic_edu::update::state::installed_content(&setup.config()),
+        ..AppOptions::default()
+    })
+    .unwrap()
+}
+
 fn has_local(h: &Harness<'_, ClinicApp>) -> bool {
     h.state().library().topic("prp-local").is_some()
 }
@@ -208,18 +225,7 @@ fn the_staff_menu_shows_the_update_status() {
     let setup = Setup::new("app-status");
     ok(setup.publish(&setup.content("one", "one", true), &[]));
     ok(setup.update(&[]));
-    let config = Config {
-        pin_hash: Some(clinic_edu::kiosk::hash_pin("2468").unwrap()),
-        ..Config::load(&setup.config()).unwrap()
-    };
-    let app = ClinicApp::new(AppOptions {
-        system_fonts: false,
-        kiosk: Some(config),
-        config_path: Some(setup.config()),
-        content_dir: clinic_edu::update::state::installed_content(&setup.config()),
-        ..AppOptions::default()
-    })
-    .unwrap();
+    let app = subscribed_kiosk(&setup);
     let size = egui::vec2(1280.0, 800.0);
     let mut h = Harness::builder()
         .with_size(size)
@@ -268,18 +274,7 @@ fn a_clock_wound_back_does_not_bring_a_review_back() {
     let en = Language::builtin("en");
     let updating = strings.get(en, "topic-being-updated");
     let shows_neutral_screen = || {
-        let config = Config {
-            pin_hash: Some(clinic_edu::kiosk::hash_pin("2468").unwrap()),
-            ..Config::load(&setup.config()).unwrap()
-        };
-        let app = ClinicApp::new(AppOptions {
-            system_fonts: false,
-            kiosk: Some(config),
-            config_path: Some(setup.config()),
-            content_dir: clinic_edu::update::state::installed_content(&setup.config()),
-            ..AppOptions::default()
-        })
-        .unwrap();
+        let app = subscribed_kiosk(&setup);
         let mut h = Harness::builder()
             .with_size(egui::vec2(1280.0, 800.0))
             .build_eframe(|_| app);
